@@ -1,0 +1,1 @@
+"""AeroLux model tooling: method definitions, training, ONNX export with model cards, parity fixtures."""
