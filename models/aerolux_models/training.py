@@ -116,13 +116,23 @@ def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_de
             "train_seconds": time.time() - start, "train_cpu_seconds": time.process_time() - cpu_start}
 
 
+def mirror_index(length, n):
+    """Indices 0..length-1 folded into 0..n-1 by mirroring without repeating the edge pixel
+    (ImgLib2 Views.extendMirrorSingle, numpy 'reflect'), also when length exceeds 2n."""
+    if n == 1:
+        return torch.zeros(length, dtype=torch.long)
+    i = torch.arange(length) % (2 * n - 2)
+    return torch.where(i < n, i, 2 * n - 2 - i)
+
+
 def pad_to_multiple(x, multiple=32):
-    """Reflect-pads an NCHW tensor at the bottom/right to a multiple (ImgLib2 extendMirrorSingle)."""
+    """Mirror-pads an NCHW tensor at the bottom/right up to the next multiple (extendMirrorSingle)."""
     h, w = x.shape[-2:]
     ph, pw = (-h) % multiple, (-w) % multiple
     if ph == 0 and pw == 0:
         return x
-    return torch.nn.functional.pad(x, (0, pw, 0, ph), mode="reflect")
+    x = x.index_select(-2, mirror_index(h + ph, h))
+    return x.index_select(-1, mirror_index(w + pw, w))
 
 
 @torch.no_grad()
