@@ -19,6 +19,7 @@ Demo models:
 import argparse
 import json
 import os
+import pickle
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,10 +34,14 @@ def _floats(text):
 
 
 def _load(path):
+    """Loads with weights_only where this torch supports it for the file; else full unpickling (trusted files only)."""
     try:
         return torch.load(path, map_location="cpu", weights_only=True)
     except TypeError:  # torch without weights_only
         return torch.load(path, map_location="cpu")
+    except pickle.UnpicklingError:  # e.g. torch 1.13's weights-only loader rejects float fields
+        print(f"note: {path} needs full unpickling; load only checkpoints you trust", file=sys.stderr)
+        return torch.load(path, map_location="cpu", weights_only=False)
 
 
 def build_card(args, obj, model, layout):
@@ -62,9 +67,10 @@ def build_card(args, obj, model, layout):
     summary = args.training or (
         f"FarSeg {model.config['backbone']} converted from a {layout} checkpoint ({os.path.basename(args.checkpoint)})"
         if isaid else
-        f"FarSeg {model.config['backbone']} (width {model.config['base_width']}), {training.get('loss')}, "
-        f"{training.get('iterations')} iterations x batch {training.get('batch')} crops {training.get('crop')} "
-        f"on synthetic scenes (seeds {training.get('train_seeds')}), T fitted on seeds {training.get('val_seeds')}")
+        f"FarSeg {model.config['backbone']} (width {model.config['base_width']}), {training.get('loss')} "
+        f"(annealing T {training.get('anneal_steps')}), AdamW, {training.get('iterations')} iterations x batch "
+        f"{training.get('batch')} crops {training.get('crop')} on synthetic 0.3 m scenes (seeds "
+        f"{training.get('train_seeds')}); temperature fitted on seeds {training.get('val_seeds')}")
     return onnx_export.segmentation_card(
         name=args.name or meta.get("training", {}).get("name") or os.path.splitext(os.path.basename(args.out))[0],
         version=args.version,

@@ -33,7 +33,9 @@ def main(argv=None):
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--anneal-steps", type=int, default=None,
                     help="T of the foreground-aware annealing (default iterations/6, the 10k/60k ratio of iSAID)")
-    ap.add_argument("--nacl-lambda", type=float, default=0.0, help="0 for plain foreground-aware loss")
+    ap.add_argument("--ce-weight", type=float, default=1.0,
+                    help="weight of the plain cross-entropy added to the foreground-aware loss (0: FA alone)")
+    ap.add_argument("--nacl-lambda", type=float, default=0.0, help="0: no NACL penalty")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args(argv)
@@ -49,7 +51,8 @@ def main(argv=None):
 
     model = training.new_demo_model(args.seed)
     facts = training.train(model, train_scenes, args.iterations, args.batch, args.crop, args.lr,
-                           anneal_steps=args.anneal_steps, nacl_lambda=args.nacl_lambda, seed=args.seed,
+                           anneal_steps=args.anneal_steps, nacl_lambda=args.nacl_lambda,
+                           ce_weight=args.ce_weight, seed=args.seed,
                            log=lambda s: print(s, flush=True))
     t0 = time.time()
     temperature = training.fit_scene_temperature(model, val_scenes)
@@ -58,7 +61,8 @@ def main(argv=None):
         "name": args.name, "train_seeds": args.train_seeds, "val_seeds": args.val_seeds,
         "threads": args.threads, "temperature": temperature, "generate_seconds": gen_seconds,
         "temperature_fit_seconds": fit_seconds, "total_seconds": time.time() - wall,
-        "torch": torch.__version__, "loss": "foreground-aware" + (
+        "torch": torch.__version__, "loss": (f"{args.ce_weight:g} * CE + " if args.ce_weight else "")
+        + "foreground-aware" + (
             f" + {args.nacl_lambda} * NACL(mean 3x3, L1)" if args.nacl_lambda > 0 else ""),
     })
     print(json.dumps(facts, indent=2), flush=True)

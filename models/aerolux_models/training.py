@@ -72,9 +72,24 @@ def poly_lr(base, step, total, power=0.9):
     return base * (1.0 - step / total) ** power
 
 
+def demo_loss(logits, target, step, anneal_steps, ce_weight=1.0, nacl_lambda=0.0):
+    """ce_weight * CE + foreground-aware loss + nacl_lambda * NACL penalty (mean kernel 3x3, L1).
+
+    Returns (loss, ce, fa, penalty); the penalty is 0 without NACL.
+    """
+    fa = losses.foreground_aware_loss(logits, target, step, anneal_steps)
+    ce = torch.nn.functional.cross_entropy(logits, target, ignore_index=losses.IGNORE_INDEX)
+    loss = ce_weight * ce + fa
+    pen = torch.zeros(())
+    if nacl_lambda > 0:
+        pen = losses.nacl_penalty(logits, target, kernel="mean", size=3, distance="l1")
+        loss = loss + nacl_lambda * pen
+    return loss, ce, fa, pen
+
+
 def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_decay=1e-4,
-          anneal_steps=None, nacl_lambda=0.0, seed=0, log=print, log_every=50):
-    """Trains in place with the foreground-aware loss (+ lambda * NACL mean-kernel L1 penalty if lambda > 0).
+          anneal_steps=None, nacl_lambda=0.0, ce_weight=1.0, seed=0, log=print, log_every=50):
+    """Trains in place with ce_weight * CE + the foreground-aware loss (+ lambda * NACL mean-kernel L1 penalty).
 
     Returns a dict of training facts (wall time, final losses).
     """
@@ -85,34 +100,31 @@ def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_de
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
     model.train()
     start, cpu_start = time.time(), time.process_time()
-    running = {"loss": 0.0, "fa": 0.0, "nacl": 0.0}
+    running = {"loss": 0.0, "ce": 0.0, "fa": 0.0, "nacl": 0.0}
     for step in range(1, iterations + 1):
         for g in opt.param_groups:
             g["lr"] = poly_lr(lr, step - 1, iterations)
         x, y = data.batch(batch)
         logits = model(x)
-        fa = losses.foreground_aware_loss(logits, y, step, anneal_steps)
-        loss = fa
-        pen = torch.zeros(())
-        if nacl_lambda > 0:
-            pen = losses.nacl_penalty(logits, y, kernel="mean", size=3, distance="l1")
-            loss = fa + nacl_lambda * pen
+        loss, ce, fa, pen = demo_loss(logits, y, step, anneal_steps, ce_weight, nacl_lambda)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 35.0)
         opt.step()
         running["loss"] += loss.item()
+        running["ce"] += ce.item()
         running["fa"] += fa.item()
         running["nacl"] += pen.item()
         if step % log_every == 0 or step == iterations:
             n = log_every if step % log_every == 0 else step % log_every
-            log(f"step {step}/{iterations} loss {running['loss'] / n:.4f} fa {running['fa'] / n:.4f} "
+            log(f"step {step}/{iterations} loss {running['loss'] / n:.4f} ce {running['ce'] / n:.4f} "
+                f"fa {running['fa'] / n:.4f} "
                 f"nacl {running['nacl'] / n:.4f} lr {opt.param_groups[0]['lr']:.2e} "
                 f"elapsed {time.time() - start:.0f}s")
             running = {k: 0.0 for k in running}
     model.eval()
     return {"iterations": iterations, "batch": batch, "crop": crop, "lr": lr, "weight_decay": weight_decay,
-            "anneal_steps": anneal_steps, "nacl_lambda": nacl_lambda, "seed": seed,
+            "anneal_steps": anneal_steps, "nacl_lambda": nacl_lambda, "ce_weight": ce_weight, "seed": seed,
             "train_seconds": time.time() - start, "train_cpu_seconds": time.process_time() - cpu_start}
 
 

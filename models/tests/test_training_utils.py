@@ -1,5 +1,6 @@
 """Normalisation, padding and whole-image inference helpers used for training, evaluation and fixtures."""
 import numpy as np
+import pytest
 import torch
 
 from aerolux_models import training
@@ -50,3 +51,19 @@ def test_mirror_padding_equals_numpy_reflect_where_torch_allows_it():
     want = np.pad(x.numpy(), ((0, 0), (0, 0), (0, 21), (0, 30)), mode="reflect")
     np.testing.assert_array_equal(p.numpy(), want)
     np.testing.assert_array_equal(p.numpy(), torch.nn.functional.pad(x, (0, 30, 0, 21), mode="reflect").numpy())
+
+
+def test_demo_loss_is_the_sum_of_its_parts():
+    from aerolux_models import losses
+    g = torch.Generator().manual_seed(0)
+    z = torch.randn(2, 5, 8, 8, generator=g)
+    y = torch.randint(0, 5, (2, 8, 8), generator=g)
+    ce = torch.nn.functional.cross_entropy(z, y).item()
+    fa = losses.foreground_aware_loss(z, y, 30, 100).item()
+    pen = losses.nacl_penalty(z, y).item()
+    loss, *_ = training.demo_loss(z, y, 30, 100, ce_weight=1.0, nacl_lambda=0.1)
+    assert loss.item() == pytest.approx(ce + fa + 0.1 * pen, abs=1e-6)
+    loss, *_ = training.demo_loss(z, y, 30, 100, ce_weight=1.0, nacl_lambda=0.0)
+    assert loss.item() == pytest.approx(ce + fa, abs=1e-6)
+    loss, *_ = training.demo_loss(z, y, 30, 100, ce_weight=0.0, nacl_lambda=0.1)
+    assert loss.item() == pytest.approx(fa + 0.1 * pen, abs=1e-6)
