@@ -46,10 +46,13 @@ public final class TemperatureFitter {
                     if (g == 0) break;
                     if (g < 0) lo = beta; else hi = beta;
                     double next = beta - g / h;
-                    if (!(h > 0) || !(next > lo && next < hi)) next = 0.5 * (lo + hi);
-                    double step = Math.abs(next - beta);
+                    if (h > 0 && Math.abs(next - beta) <= 1e-12 * beta) {   // converged: the Newton step is nil
+                        beta = Math.min(Math.max(next, lo), hi);
+                        break;
+                    }
+                    if (!(h > 0) || !(next > lo && next < hi)) next = 0.5 * (lo + hi);   // safeguard: bisect
                     beta = next;
-                    if (step <= 1e-13 * beta || hi - lo <= 1e-13 * beta) break;
+                    if (hi - lo <= 1e-13 * beta) break;
                 }
             }
         }

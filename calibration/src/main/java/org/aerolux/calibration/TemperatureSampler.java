@@ -89,6 +89,16 @@ public final class TemperatureSampler {
         return new TemperatureFit(f.temperature(), f.nllBefore(), f.nllAfter(), n, eligible, f.iterations(), f.atBound());
     }
 
+    /** Copy of the sampled logits, pixel-major (sample i, class c at i * C + c); for tests. */
+    float[] sampledLogits() {
+        return java.util.Arrays.copyOf(logits, sampleSize() * numClasses);
+    }
+
+    /** Copy of the sampled labels; for tests. */
+    int[] sampledLabels() {
+        return java.util.Arrays.copyOf(labels, sampleSize());
+    }
+
     private void store(int slot, PixelBlock block, int i) {
         int base = slot * numClasses;
         for (int c = 0; c < numClasses; c++) {
