@@ -6,19 +6,21 @@ import java.util.List;
 /** Mutable per-bin sums for one confidence variable (max probability, or one class's probability). */
 final class BinCounter {
     private final int bins;
+    private final double[] edges;
     private final long[] count;
     private final double[] confidenceSum;
     private final long[] correct;
 
     BinCounter(int bins) {
         this.bins = bins;
+        this.edges = ConfidenceBins.edges(bins);
         this.count = new long[bins];
         this.confidenceSum = new double[bins];
         this.correct = new long[bins];
     }
 
     void add(double confidence, boolean hit) {
-        int k = ConfidenceBins.indexOf(confidence, bins);
+        int k = ConfidenceBins.indexOf(confidence, edges);
         if (k < 0) return;
         count[k]++;
         confidenceSum[k] += confidence;

@@ -46,4 +46,23 @@ public final class ConfidenceBins {
         while (k < bins - 1 && value > upperEdge(k, bins)) k++;
         return k;
     }
+
+    /** The bins + 1 edges k / bins. */
+    static double[] edges(int bins) {
+        double[] e = new double[bins + 1];
+        for (int k = 0; k <= bins; k++) e[k] = lowerEdge(k, bins);
+        return e;
+    }
+
+    /** {@link #indexOf(double, int)} with precomputed {@link #edges(int)} (no division per call). */
+    static int indexOf(double value, double[] edges) {
+        if (!(value > 0.0 && value <= 1.0)) return -1;
+        int bins = edges.length - 1;
+        int k = (int) Math.ceil(value * bins) - 1;
+        if (k < 0) k = 0;
+        if (k > bins - 1) k = bins - 1;
+        while (k > 0 && value <= edges[k]) k--;
+        while (k < bins - 1 && value > edges[k + 1]) k++;
+        return k;
+    }
 }
