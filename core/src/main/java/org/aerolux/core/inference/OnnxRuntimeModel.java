@@ -50,6 +50,9 @@ public final class OnnxRuntimeModel implements Model {
     @Override
     public int outputChannels() { return io.outputChannels(); }
 
+    @Override
+    public int fixedTileSize() { return io.fixedSize(); }
+
     /** The checked input/output description. */
     public ModelIo io() { return io; }
 

@@ -18,6 +18,9 @@ public interface Model extends AutoCloseable {
     /** Channels of the output tensor (classes, or image bands). */
     int outputChannels();
 
+    /** The square tile edge the model requires, or 0 when height and width are free (multiples of the card's size multiple). */
+    default int fixedTileSize() { return 0; }
+
     /**
      * Runs a batch of normalised tiles (N x inputChannels x H x W) and returns N x outputChannels x H x W.
      *
