@@ -21,6 +21,7 @@ final class BlendAccumulator {
     private final double[][] sums;
     private final double[] weights;
     private final Map<Long, byte[]> masksByCoreStart = new HashMap<>();
+    private double[] rowWeights = new double[0];
     private long emittedUpTo; // rows < emittedUpTo have been delivered
     private int currentRow = -1;
     long validPixels, nodataPixels;
@@ -60,15 +61,20 @@ final class BlendAccumulator {
         int x0 = (int) xw.supportStart(), x1 = (int) xw.supportEnd();
         double[] wxs = xw.weights(), wys = yw.weights();
         float[] data = out.data();
+        int n = x1 - x0, dx = (int) (x0 - wx0);
+        double[] w = rowWeights.length >= n ? rowWeights : (rowWeights = new double[n]);
         for (long y = yw.supportStart(); y < yw.supportEnd(); y++) {
             int ty = (int) (y - wy0);
             double wy = wys[ty];
-            int base = ringRow(y) * width;
-            for (int x = x0; x < x1; x++) weights[base + x] += wy * wxs[(int) (x - wx0)];
+            int base = ringRow(y) * width + x0;
+            for (int i = 0; i < n; i++) {
+                w[i] = wy * wxs[dx + i];
+                weights[base + i] += w[i];
+            }
             for (int c = 0; c < channels; c++) {
                 double[] sum = sums[c];
-                int src = out.index(index, c, ty, 0) - (int) wx0;
-                for (int x = x0; x < x1; x++) sum[base + x] += wy * wxs[(int) (x - wx0)] * data[src + x];
+                int src = out.index(index, c, ty, dx);
+                for (int i = 0; i < n; i++) sum[base + i] += w[i] * data[src + i];
             }
         }
         if (th != out.h() || tw != out.w()) throw new IllegalStateException("tile and output sizes differ");

@@ -9,6 +9,7 @@ import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.aerolux.core.AeroLuxException;
@@ -135,18 +136,20 @@ final class TileReader implements Runnable {
             int plane = width * height;
             this.data = new float[plane * bands.length];
             this.valid = new byte[plane];
+            // bulk copy (LoopBuilder is far faster than a cursor over a view), then plain array loops
+            LoopBuilder.setImages(raw, Views.translate(ArrayImgs.floats(data, width, height, bands.length), 0, y0, 0))
+                    .forEachPixel((in, out) -> out.set(in));
             java.util.Arrays.fill(valid, (byte) 1);
             for (int b = 0; b < bands.length; b++) {
-                Cursor<FloatType> c = Views.flatIterable(Views.hyperSlice(raw, 2, b)).cursor();
                 int offset = b * plane;
-                int sourceBand = bands[b];
+                java.util.OptionalDouble nd = info.nodata().get(bands[b]);
+                boolean hasNodata = nd.isPresent();
+                double nodata = hasNodata ? nd.getAsDouble() : Double.NaN;
+                float scale = normalisation.scale(), mean = normalisation.mean()[b], std = normalisation.std()[b];
                 for (int i = 0; i < plane; i++) {
-                    float v = c.next().get();
-                    if (info.isNodata(sourceBand, v)) {
-                        valid[i] = 0;
-                    } else {
-                        data[offset + i] = normalisation.apply(v, b);
-                    }
+                    float v = data[offset + i];
+                    if (v != v || (hasNodata && v == nodata)) valid[i] = 0; // as RasterInfo.isNodata
+                    data[offset + i] = (v / scale - mean) / std; // Normalisation.apply
                 }
             }
             for (int i = 0; i < plane; i++) {
