@@ -15,6 +15,7 @@ Files:
   missing_key.onnx   conv3x3 whose card lacks aerolux.overlap
   wrong_rank.onnx    input of rank 3 (C, H, W) instead of NCHW
   deepness.onnx      conv3x3 weights with Deepness-style metadata only (model_type, class_names, ...)
+  fixed32.onnx       identity with a fixed 1 x 3 x 32 x 32 input (batch and tile size fixed in the graph)
   ../fixtures/conv3x3/whole_image.*  a 61 x 83 image and PyTorch's untiled output (parity with the Java tiler)
 """
 import json
@@ -149,6 +150,12 @@ def main():
     deepness = os.path.join(OUT, "deepness.onnx")
     export(conv, deepness, torch.zeros(1, 3, 16, 16), NCHW_DYNAMIC)
     set_deepness_metadata(deepness)
+
+    fixed = os.path.join(OUT, "fixed32.onnx")
+    export(Identity(3), fixed, torch.zeros(1, 3, 32, 32), None)
+    fixed_card = identity_card()
+    fixed_card["aerolux.name"] = "fixed32-test"
+    cards.write_card(fixed, fixed_card)
 
     # parity fixture: raw uint8-range image (with card normalisation applied here) and PyTorch's untiled output
     card = conv_card()

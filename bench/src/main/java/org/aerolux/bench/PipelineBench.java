@@ -57,8 +57,8 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "last pipeline run: total %.2f s, model %.2f s, read+normalise+cut %.2f s (reader thread), "
                             + "blend %.2f s, sink %.2f s%n", sec(last.total()), sec(last.model()), sec(last.read()),
                     sec(last.blend()), sec(last.write()));
-            System.out.printf(Locale.ROOT, "MEDIAN pipeline %.2f tiles/s, raw %.2f tiles/s, efficiency %.3f (target >= 0.90)%n",
-                    median(pipe), median(base), median(ratios));
+            System.out.printf(Locale.ROOT, "MEDIAN pipeline %.2f tiles/s, raw %.2f tiles/s, efficiency %.3f (target >= 0.90);"
+                    + " load average %s%n", median(pipe), median(base), median(ratios), loadAverage());
         }
     }
 
@@ -68,6 +68,14 @@ public final class PipelineBench {
     }
 
     static double sec(java.time.Duration d) { return d.toNanos() / 1e9; }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
 
     static double median(List<Double> values) {
         List<Double> s = new ArrayList<>(values);

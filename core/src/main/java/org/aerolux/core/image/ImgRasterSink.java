@@ -11,9 +11,9 @@ import net.imglib2.view.Views;
 import org.aerolux.core.raster.RasterSink;
 
 /**
- * A {@link RasterSink} into an in-memory ImgLib2 image [x, y, band] of the given pixel type (values are
- * converted with {@code setReal}, so integer types round and clamp as ImgLib2 does). The image becomes available
- * through {@link #result()} only after {@link #commit()}; closing without commit drops it.
+ * A {@link RasterSink} into an in-memory ImgLib2 image [x, y, band] of the given pixel type. Values are converted
+ * with ImgLib2's {@code setReal}: integer types round, and wrap around when out of range, so clamp first. The
+ * image becomes available through {@link #result()} only after {@link #commit()}; closing without commit drops it.
  */
 public final class ImgRasterSink<T extends RealType<T> & NativeType<T>> implements RasterSink {
     private final int width, height, bands;

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import org.aerolux.core.ModelException;
@@ -27,6 +29,7 @@ public final class OnnxRuntimeModel implements Model {
     private final ai.djl.Model djlModel;
     private final SessionOptions sessionOptions;
     private volatile boolean closed;
+    private FloatBuffer staging;
 
     OnnxRuntimeModel(Path file, ModelCard card, ModelIo io, DeviceReport device, ai.djl.Model djlModel,
                      SessionOptions sessionOptions) {
@@ -82,7 +85,7 @@ public final class OnnxRuntimeModel implements Model {
 
     private NchwTensor runChunk(NchwTensor batch) {
         try (NDManager manager = djlModel.getNDManager().newSubManager()) {
-            NDArray input = manager.create(FloatBuffer.wrap(batch.data()), new Shape(batch.n(), batch.c(), batch.h(), batch.w()));
+            NDArray input = manager.create(staged(batch.data()), new Shape(batch.n(), batch.c(), batch.h(), batch.w()));
             input.setName(io.inputName());
             NDList outputs = djlModel.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
             NDArray output = pick(outputs);
@@ -96,6 +99,19 @@ public final class OnnxRuntimeModel implements Model {
         } catch (RuntimeException e) {
             throw new ModelException(file, "ONNX Runtime failed on a " + batch.shapeText() + " batch: " + OrtMessages.oneLine(e), e);
         }
+    }
+
+    /**
+     * Copies the batch into a reused direct buffer, which ONNX Runtime reads in place (a heap buffer would make it
+     * allocate and fill a new direct buffer per call).
+     */
+    private FloatBuffer staged(float[] data) {
+        if (staging == null || staging.capacity() < data.length)
+            staging = ByteBuffer.allocateDirect(data.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        staging.clear();
+        staging.put(data);
+        staging.flip();
+        return staging;
     }
 
     private NDArray pick(NDList outputs) {

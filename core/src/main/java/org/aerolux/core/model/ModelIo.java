@@ -15,6 +15,7 @@ import org.aerolux.core.ModelException;
  */
 public record ModelIo(String inputName, String outputName, int inputChannels, int outputChannels, int fixedBatch,
                       int fixedSize) {
+    static final int MAX_FIXED_BATCH = 1024;
 
     /**
      * Checks the declared shapes: one float input and a float output, both rank 4 (NCHW), input channels equal
@@ -43,7 +44,8 @@ public record ModelIo(String inputName, String outputName, int inputChannels, in
         if (in.isFixed(0) && out.isFixed(0) && !in.dims().get(0).equals(out.dims().get(0)))
             throw new ModelException(file, "model input and output batch sizes differ: " + in.shapeText() + " -> " + out.shapeText());
         int fixedBatch = in.isFixed(0) ? (int) Math.min(Integer.MAX_VALUE, in.dims().get(0)) : 0;
-        if (in.isFixed(0) && fixedBatch < 1) throw new ModelException(file, "model input '" + in.name() + "' has batch size 0");
+        if (in.isFixed(0) && (fixedBatch < 1 || fixedBatch > MAX_FIXED_BATCH))
+            throw new ModelException(file, "model input '" + in.name() + "' fixes an unusable batch size " + in.dims().get(0));
         int fixedSize = 0;
         if (in.isFixed(2) || in.isFixed(3)) {
             if (!in.isFixed(2) || !in.isFixed(3) || !in.dims().get(2).equals(in.dims().get(3)))

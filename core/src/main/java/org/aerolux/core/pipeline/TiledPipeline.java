@@ -87,7 +87,6 @@ public final class TiledPipeline {
         Thread readerThread = new Thread(reader, "aerolux-tile-reader");
         readerThread.setDaemon(true);
         Counters n = new Counters(layout.tileCount());
-        boolean finished = false;
         try (consumer) {
             readerThread.start();
             while (true) {
@@ -117,13 +116,12 @@ public final class TiledPipeline {
             blend.finish(consumer, n.write);
             n.blendNanos += System.nanoTime() - t0;
             consumer.finish();
-            finished = true;
         } finally {
+            // stop the reader whatever happened (it may be blocked on a full queue or still reading)
             stop.set(true);
             readerThread.interrupt();
             queue.clear();
             join(readerThread);
-            if (!finished) queue.clear();
         }
         long total = System.nanoTime() - start;
         long blendOnly = Math.max(0, n.blendNanos - n.write.nanos);

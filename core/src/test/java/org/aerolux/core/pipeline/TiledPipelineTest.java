@@ -321,6 +321,25 @@ class TiledPipelineTest {
     }
 
     @Test
+    void fixedSizeModelsGetFullTilesInChunksOfTheirBatch() {
+        try (Model fixed = OnnxModelLoader.load(TestModels.get("fixed32.onnx"), InferenceOptions.cpu(1))) {
+            assertEquals(32, fixed.fixedTileSize());
+            for (int[] s : new int[][] {{50, 40}, {5, 3}}) {
+                float[][][] img = randomImage(3, s[0], s[1], 11);
+                CountingModel counting = new CountingModel(fixed);
+                Collector out = new Collector(3, s[0], s[1]);
+                PipelineResult r = TiledPipeline.builder().source(source(img)).model(counting).batchSize(3).build().run(out);
+                assertEquals(32, r.layout().tileWidth(), "a small image still gets the fixed tile size");
+                assertEquals(32, r.layout().tileHeight());
+                for (int c = 0; c < 3; c++) for (int y = 0; y < s[1]; y++) assertArrayEquals(img[c][y], out.values[c][y]);
+            }
+            UsageException e = assertThrows(UsageException.class, () -> TiledPipeline.builder().source(source(randomImage(3, 9, 9, 1)))
+                    .model(fixed).grid(new TileGrid(16, 4, 8)).build());
+            assertTrue(e.getMessage().contains("fixed 32x32 tiles"), e.getMessage());
+        }
+    }
+
+    @Test
     void optionsThatDoNotFitAreUsageErrors() {
         float[][][] one = randomImage(1, 20, 20, 1);
         UsageException tooFew = assertThrows(UsageException.class, () -> TiledPipeline.builder().source(source(one)).model(identity).build());
