@@ -3,6 +3,7 @@ package org.aerolux.core.pipeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aerolux.core.UsageException;
 import org.aerolux.core.model.NchwTensor;
 import org.aerolux.core.tile.AxisTile;
 import org.aerolux.core.tile.AxisWeights;
@@ -35,7 +36,8 @@ final class BlendAccumulator {
         this.ring = layout.tileHeight();
         long cells = (long) ring * width;
         if (cells * (channels + 1) > Integer.MAX_VALUE - 8L * (channels + 1))
-            throw new IllegalArgumentException("tile rows too large to blend: " + ring + " x " + width);
+            throw new UsageException(null, "rows of " + width + " pixels are too wide to blend " + ring
+                    + " rows at once; use a smaller --tile");
         this.sums = new double[channels][(int) cells];
         this.weights = new double[(int) cells];
     }
@@ -86,31 +88,26 @@ final class BlendAccumulator {
     private int ringRow(long y) { return (int) (y % ring); }
 
     private void flushUpTo(long end, BlockConsumer consumer, TimeCounter write) {
-        while (emittedUpTo < end) {
-            // deliver whole core bands where possible, so blocks line up with the masks the reader sent
-            AxisTile owner = ownerRow(emittedUpTo);
-            byte[] mask = masksByCoreStart.get(owner.coreStart());
-            if (mask == null) throw new IllegalStateException("no data mask for rows from " + owner.coreStart());
-            long blockEnd = Math.min(end, owner.coreEnd());
-            emit(emittedUpTo, blockEnd, owner.coreStart(), mask, consumer, write);
-            if (blockEnd == owner.coreEnd()) masksByCoreStart.remove(owner.coreStart());
-            emittedUpTo = blockEnd;
-        }
+        if (emittedUpTo >= end) return;
+        emit(emittedUpTo, end, consumer, write);
+        for (AxisTile r : layout.rows()) if (r.coreEnd() <= end) masksByCoreStart.remove(r.coreStart());
+        emittedUpTo = end;
     }
 
-    private AxisTile ownerRow(long y) {
-        for (AxisTile r : layout.rows()) if (y >= r.coreStart() && y < r.coreEnd()) return r;
-        throw new IllegalStateException("row " + y + " belongs to no tile row");
-    }
-
-    private void emit(long from, long to, long maskStart, byte[] mask, BlockConsumer consumer, TimeCounter write) {
+    private void emit(long from, long to, BlockConsumer consumer, TimeCounter write) {
         int h = (int) (to - from);
         int plane = h * width;
         float[] data = new float[plane * channels];
         byte[] valid = new byte[plane];
+        int rowIndex = 0;
         for (int y = 0; y < h; y++) {
-            int base = ringRow(from + y) * width;
-            int maskBase = (int) (from + y - maskStart) * width;
+            long imageRow = from + y;
+            while (layout.rows().get(rowIndex).coreEnd() <= imageRow) rowIndex++;
+            AxisTile owner = layout.rows().get(rowIndex);
+            byte[] mask = masksByCoreStart.get(owner.coreStart());
+            if (mask == null) throw new IllegalStateException("no data mask for row " + imageRow);
+            int maskBase = (int) (imageRow - owner.coreStart()) * width;
+            int base = ringRow(imageRow) * width;
             for (int x = 0; x < width; x++) {
                 double w = weights[base + x];
                 int o = y * width + x;

@@ -75,8 +75,10 @@ final class TileReader implements Runnable {
             long t0 = System.nanoTime();
             Band band = readBand(row);
             AxisWeights yw = yWeights.get(row.index());
-            put(new TileBatch.RowMask(row.index(), row.coreStart(), row.coreEnd(), band.maskRows(row.coreStart(), row.coreEnd())));
+            TileBatch.RowMask mask = new TileBatch.RowMask(row.index(), row.coreStart(), row.coreEnd(),
+                    band.maskRows(row.coreStart(), row.coreEnd()));
             readNanos.addAndGet(System.nanoTime() - t0);
+            put(mask);
             for (AxisTile col : layout.columns()) {
                 if (stop.get()) return;
                 long t1 = System.nanoTime();

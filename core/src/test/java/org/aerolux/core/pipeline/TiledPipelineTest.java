@@ -270,8 +270,10 @@ class TiledPipelineTest {
     void progressCountsEveryTileWithAnEta() {
         float[][][] img = randomImage(3, 70, 50, 5);
         List<ProgressEvent> events = new ArrayList<>();
+        Collector out = new Collector(3, 70, 50);
         PipelineResult r = TiledPipeline.builder().source(source(img)).model(identity).grid(new TileGrid(16, 4, 8)).batchSize(3)
-                .progress(events::add).build().run(new Collector(3, 70, 50));
+                .progress(events::add).build().run(out);
+        assertEquals(r.layout().rows().size(), out.blocks, "one block of finished rows per tile row");
         assertEquals(r.layout().tileCount(), events.size());
         for (int i = 0; i < events.size(); i++) {
             ProgressEvent e = events.get(i);
