@@ -14,7 +14,8 @@ import org.xml.sax.InputSource;
 
 /**
  * GDAL's private TIFF tags: GDAL_METADATA (42112, an XML document that carries band descriptions) and GDAL_NODATA
- * (42113, one nodata value as text for all bands). Formats as GDAL writes them and reads what GDAL writes.
+ * (42113, one nodata value as text for all bands). Formats as GDAL writes them and reads what GDAL writes; as
+ * GDAL does, item values are XML-escaped twice (a description "a &amp; b" is stored as {@code a &amp;amp; b}).
  */
 final class GdalTags {
     private GdalTags() {}
@@ -27,7 +28,7 @@ final class GdalTags {
             String d = descriptions.get(i);
             if (d.isEmpty()) continue;
             sb.append("  <Item name=\"DESCRIPTION\" sample=\"").append(i).append("\" role=\"description\">")
-                    .append(escape(d)).append("</Item>\n");
+                    .append(escape(escape(d))).append("</Item>\n");
         }
         return sb.append("</GDALMetadata>").toString();
     }
@@ -53,7 +54,7 @@ final class GdalTags {
                 String sample = item.getAttribute("sample");
                 if (sample.isEmpty()) continue;
                 int band = Integer.parseInt(sample.trim());
-                if (band >= 0 && band < bands) out.set(band, item.getTextContent());
+                if (band >= 0 && band < bands) out.set(band, unescape(item.getTextContent()));
             }
         } catch (Exception e) {
             return new ArrayList<>(Collections.nCopies(bands, ""));
@@ -85,6 +86,13 @@ final class GdalTags {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
+    }
+
+    /** The second level of GDAL's escaping of item values (it escapes them once more than XML needs). */
+    private static String unescape(String s) {
+        if (s.indexOf('&') < 0) return s;
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private static String escape(String s) {

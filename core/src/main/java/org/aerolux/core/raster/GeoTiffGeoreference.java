@@ -23,7 +23,8 @@ final class GeoTiffGeoreference {
 
     private GeoTiffGeoreference() {}
 
-    static Georeference read(IIOMetadata metadata, Path file) {
+    static Georeference read(IIOMetadata metadata, TiffDirectory dir, Path file) {
+        checkKeyDirectory(dir, file);
         GeoTiffIIOMetadataDecoder decoder;
         try {
             decoder = new GeoTiffIIOMetadataDecoder(metadata);
@@ -31,6 +32,33 @@ final class GeoTiffGeoreference {
             throw new BadInputException(file, "unreadable GeoKeys: " + reason(e), e);
         }
         return new Georeference(crs(decoder, file), transform(decoder, file));
+    }
+
+    /**
+     * Checks the GeoKeyDirectory's structure, which GeoTools reads leniently: the number of keys it claims, and
+     * that every key's value lies inside the tag it points to. GDAL ignores such keys with a warning.
+     */
+    private static void checkKeyDirectory(TiffDirectory dir, Path file) {
+        long[] keys = dir.values(TiffTags.GEO_KEY_DIRECTORY);
+        if (keys == null) return;
+        if (keys.length < 4) throw new BadInputException(file, "unreadable GeoKeys: the key directory is " + keys.length + " values long");
+        long n = keys[3];
+        if (4 + 4 * n > keys.length)
+            throw new BadInputException(file, "unreadable GeoKeys: the key directory claims " + n + " keys but holds "
+                    + (keys.length - 4) / 4);
+        long[] doubles = dir.values(TiffTags.GEO_DOUBLE_PARAMS);
+        String ascii = dir.string(TiffTags.GEO_ASCII_PARAMS);
+        for (int i = 0; i < n; i++) {
+            long key = keys[4 + 4 * i], location = keys[5 + 4 * i], count = keys[6 + 4 * i], offset = keys[7 + 4 * i];
+            long available;
+            if (location == 0) continue;
+            else if (location == TiffTags.GEO_DOUBLE_PARAMS) available = doubles == null ? 0 : doubles.length;
+            else if (location == TiffTags.GEO_ASCII_PARAMS) available = ascii == null ? 0 : ascii.length() + 1;
+            else if (location == TiffTags.GEO_KEY_DIRECTORY) available = keys.length;
+            else throw new BadInputException(file, "unreadable GeoKeys: key " + key + " points to tag " + location);
+            if (offset + count > available)
+                throw new BadInputException(file, "unreadable GeoKeys: key " + key + " reads past the end of tag " + location);
+        }
     }
 
     private static Optional<CrsInfo> crs(GeoTiffIIOMetadataDecoder decoder, Path file) {

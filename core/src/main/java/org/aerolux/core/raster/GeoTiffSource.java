@@ -79,7 +79,7 @@ public final class GeoTiffSource implements RasterSource {
                 throw new BadInputException(file, "corrupt: the decoder sees " + reader.getWidth(0) + " x "
                         + reader.getHeight(0) + " pixels, the directory says " + dir.width + " x " + dir.height);
             IIOMetadata metadata = reader.getImageMetadata(0);
-            Georeference geo = GeoTiffGeoreference.read(metadata, file);
+            Georeference geo = GeoTiffGeoreference.read(metadata, dir, file);
             int bands = dir.samplesPerPixel;
             OptionalDouble nd = GdalTags.parseNodata(dir.string(TiffTags.GDAL_NODATA));
             List<OptionalDouble> nodata = Collections.nCopies(bands, nd);
