@@ -2,9 +2,13 @@ package org.aerolux.core.raster;
 
 import java.awt.geom.AffineTransform;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.metadata.IIOMetadata;
 import org.aerolux.core.BadInputException;
+import org.geotools.api.referencing.NoSuchAuthorityCodeException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.coverage.grid.io.imageio.geotiff.GeoTiffIIOMetadataDecoder;
 import org.geotools.coverage.grid.io.imageio.geotiff.GeoTiffMetadata2CRSAdapter;
@@ -105,9 +109,17 @@ final class GeoTiffGeoreference {
         return Optional.of(a);
     }
 
+    /** A one-line reason: the deepest cause with a message (GeoTools wraps causes in multi-line reports). */
     private static String reason(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m).trim();
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
+        Collections.reverse(chain);
+        for (Throwable t : chain) {
+            if (t instanceof NoSuchAuthorityCodeException n)
+                return "unknown CRS code " + n.getAuthorityCode();
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) return m.lines().findFirst().orElse(m).trim();
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -71,7 +71,7 @@ class RasterErrorsTest {
         int at = indexOfKeyValue(keys, 3072);
         assertEquals(32633, keys[at]);
         TiffBytes.setShortInArray(p, 34735, at, 9999); // not a code of the EPSG database
-        assertBad(p, "unreadable GeoKeys");
+        assertBad(p, "unreadable GeoKeys: unknown CRS code EPSG:9999");
     }
 
     @Test
