@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
 import net.imglib2.type.numeric.real.FloatType;
 import org.aerolux.core.testing.Gdal;
 import org.aerolux.core.testing.GdalInfo;
@@ -122,6 +122,15 @@ class GeoTiffSinkTest {
         assertEquals(DataType.INT16, back.dataType());
         assertEquals(-9999.0, back.nodata().get(1).orElseThrow());
         assertTrue(back.isNodata(0, -9999));
+        try (GeoTiffSource src = GeoTiffSource.open(p)) {
+            var nat = src.readNative(new FinalInterval(new long[] {60, 30}, new long[] {119, 89}));
+            assertInstanceOf(net.imglib2.type.numeric.integer.ShortType.class, nat.getType());
+            var c = nat.localizingCursor();
+            while (c.hasNext()) {
+                double v = c.next().getRealDouble();
+                assertEquals(f.value(c.getIntPosition(0), c.getIntPosition(1), c.getIntPosition(2)), v, 0.0);
+            }
+        }
     }
 
     @Test
@@ -205,6 +214,14 @@ class GeoTiffSinkTest {
                 // an unaligned window of three bands, and the whole image
                 assertWindow(src, want, 333, 101, 37, 150, 60, 5, 0, 3);
                 assertWindow(src, want, 333, 0, 0, 333, 277, 0, 1, 2, 3, 4, 5);
+                var nat = src.readNative(new FinalInterval(new long[] {7, 9}, new long[] {300, 200}), 4, 1);
+                assertInstanceOf(net.imglib2.type.numeric.integer.UnsignedShortType.class, nat.getType());
+                var c = nat.localizingCursor();
+                while (c.hasNext()) {
+                    double v = c.next().getRealDouble();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1), i = c.getIntPosition(2);
+                    assertEquals(want[i == 0 ? 4 : 1][y * 333 + x], v, 0.0);
+                }
             }
         }
     }
@@ -263,21 +280,22 @@ class GeoTiffSinkTest {
     }
 
     @Test
-    void exactTypesRoundTripThroughDoubles() {
+    void exactTypesRoundTripInTheirOwnType() {
         PixelFunction f = (x, y, b) -> b == 0 ? 3_000_000_000.0 + x * 1001 + y : -2_000_000_000.0 + x;
         Path u = write("u32.tif", 30, 20, 2, DataType.UINT32, Georeference.NONE, (x, y, b) -> f.value(x, y, 0), 20);
         Path d = write("f64.tif", 30, 20, 1, DataType.FLOAT64, Georeference.NONE, (x, y, b) -> Math.PI * x + 1e-12 * y, 20);
         assertPixelsEqual(u, 30, 20, 2, (x, y, b) -> f.value(x, y, 0));
         try (GeoTiffSource a = GeoTiffSource.open(u); GeoTiffSource b = GeoTiffSource.open(d)) {
             assertEquals(DataType.UINT32, a.info().dataType());
-            RandomAccessibleInterval<DoubleType> da = a.readDoubles(new FinalInterval(30, 20), 1);
+            var da = a.readNative(new FinalInterval(30, 20), 1);
+            assertInstanceOf(UnsignedIntType.class, da.getType());
             var ra = da.randomAccess();
             ra.setPosition(new long[] {29, 19, 0});
-            assertEquals(f.value(29, 19, 0), ra.get().get(), 0.0);
-            RandomAccessibleInterval<DoubleType> db = b.readDoubles(new FinalInterval(30, 20));
+            assertEquals(f.value(29, 19, 0), ra.get().getRealDouble(), 0.0);
+            var db = b.readNative(new FinalInterval(30, 20));
             var rb = db.randomAccess();
             rb.setPosition(new long[] {29, 19, 0});
-            assertEquals(Math.PI * 29 + 1e-12 * 19, rb.get().get(), 0.0);
+            assertEquals(Math.PI * 29 + 1e-12 * 19, rb.get().getRealDouble(), 0.0);
         }
     }
 
