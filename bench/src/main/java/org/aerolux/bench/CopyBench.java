@@ -76,7 +76,7 @@ public final class CopyBench {
     }
 
     /** Streams the synthetic image to disk with the sink, 256 rows at a time; returns the pixels' CRC32C. */
-    static long generate(Path file, int n) {
+    public static long generate(Path file, int n) {
         CRC32C crc = new CRC32C();
         Affine grid = new Affine(500000, 0.5, 0, 5000000 + n * 0.5, 0, -0.5);
         try (GeoTiffSink sink = GeoTiffSink.builder(file, n, n, 3, DataType.UINT8)
@@ -169,6 +169,8 @@ public final class CopyBench {
 
     static void record(Path results, String table, String command) throws IOException {
         String cpu = Runtime.getRuntime().availableProcessors() + " CPUs";
+        Path loadavg = Path.of("/proc/loadavg");
+        if (Files.isReadable(loadavg)) cpu += ", load average " + Files.readString(loadavg).split(" ")[0] + " at the end";
         String section = "\n## " + LocalDate.now() + ", " + cpu + ", Java " + System.getProperty("java.version") + "\n\n"
                 + "Command: `" + (command.isEmpty() ? "bench/copy-bench.sh" : command) + "`\n\n" + table;
         Files.writeString(results, section, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -18,6 +18,13 @@ import java.util.zip.Deflater;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ByteType;
+import net.imglib2.type.numeric.integer.GenericByteType;
+import net.imglib2.type.numeric.integer.GenericShortType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.io.AtomicOutput;
@@ -236,12 +243,16 @@ public final class GeoTiffSink implements RasterSink {
             throw new IllegalArgumentException("rows must start at y " + rowsWritten + ", got " + rows.min(1));
         if (rows.max(1) >= spec.height)
             throw new IllegalArgumentException("rows end at y " + rows.max(1) + ", the image has " + spec.height);
+        Object array = directArray(rows);
         long y = rows.min(1);
         while (y <= rows.max(1)) {
             int rowInTile = rowsWritten % tile;
             long last = Math.min(rows.max(1), y + (tile - rowInTile) - 1);
-            RandomAccessibleInterval<? extends RealType<?>> slice = slice(rows, nd, y, last);
-            fill(slice, rowInTile, (int) (last - y + 1));
+            if (array != null) {
+                fillFromArray(array, (int) rows.dimension(1), (int) (y - rows.min(1)), rowInTile, (int) (last - y + 1));
+            } else {
+                fill(slice(rows, nd, y, last), rowInTile, (int) (last - y + 1));
+            }
             rowsWritten += (int) (last - y + 1);
             if (rowsWritten % tile == 0 || rowsWritten == spec.height) flushTileRow();
             y = last + 1;
@@ -302,15 +313,111 @@ public final class GeoTiffSink implements RasterSink {
         return Views.interval(rows, min, max);
     }
 
-    /** Converts the slice's samples (x fastest, then y, then band) into the tile row buffer. */
-    private void fill(RandomAccessibleInterval<? extends RealType<?>> slice, int firstRowInTile, int rows) {
-        Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
-        for (int b = 0; b < spec.bands; b++) {
+    /** The primitive array behind the block when its type is exactly the file's type, else null. */
+    private Object directArray(RandomAccessibleInterval<? extends RealType<?>> rows) {
+        Object type = rows.getType();
+        DataType t = spec.dataType;
+        boolean matches = (t == DataType.UINT8 && type instanceof UnsignedByteType) || (t == DataType.INT8 && type instanceof ByteType)
+                || (t == DataType.UINT16 && type instanceof UnsignedShortType) || (t == DataType.INT16 && type instanceof ShortType)
+                || (t == DataType.FLOAT32 && type instanceof FloatType);
+        return matches ? ArrayBlocks.array(rows) : null;
+    }
+
+    /**
+     * Copies rows {@code [yInBlock, yInBlock + rows)} of a block held in a primitive array (x fastest, then y over
+     * {@code blockHeight} rows, then band) into the tile row buffer, bits unchanged.
+     */
+    private void fillFromArray(Object array, int blockHeight, int yInBlock, int firstRowInTile, int rows) {
+        int w = spec.width, bands = spec.bands, step = bands * bytesPerSample;
+        for (int b = 0; b < bands; b++) {
             for (int r = 0; r < rows; r++) {
-                for (int x = 0; x < spec.width; x++) rowValues[x] = c.next().getRealDouble();
-                encodeRow(b, firstRowInTile + r);
+                int s = w * (yInBlock + r + blockHeight * b);
+                for (int t = 0; t < tilesAcross; t++) {
+                    byte[] a = rowOfTiles[t];
+                    int n = Math.min(tile, w - t * tile);
+                    int i = ((firstRowInTile + r) * tile * bands + b) * bytesPerSample;
+                    if (array instanceof byte[] src) {
+                        if (bands == 1) System.arraycopy(src, s, a, i, n);
+                        else for (int k = 0; k < n; k++, i += step) a[i] = src[s + k];
+                    } else if (array instanceof short[] src) {
+                        for (int k = 0; k < n; k++, i += step) {
+                            short v = src[s + k];
+                            a[i] = (byte) v;
+                            a[i + 1] = (byte) (v >> 8);
+                        }
+                    } else {
+                        float[] src = (float[]) array;
+                        for (int k = 0; k < n; k++, i += step) putInt(a, i, Float.floatToIntBits(src[s + k]));
+                    }
+                    s += n;
+                }
             }
         }
+    }
+
+    /** Converts the slice's samples (x fastest, then y, then band) into the tile row buffer. */
+    @SuppressWarnings("unchecked")
+    private void fill(RandomAccessibleInterval<? extends RealType<?>> slice, int firstRowInTile, int rows) {
+        Object type = slice.getType();
+        DataType t = spec.dataType;
+        if ((t == DataType.UINT8 && type instanceof UnsignedByteType) || (t == DataType.INT8 && type instanceof ByteType)) {
+            fillBytes(Views.flatIterable((RandomAccessibleInterval<GenericByteType<?>>) slice).cursor(), firstRowInTile, rows);
+        } else if ((t == DataType.UINT16 && type instanceof UnsignedShortType) || (t == DataType.INT16 && type instanceof ShortType)) {
+            fillShorts(Views.flatIterable((RandomAccessibleInterval<GenericShortType<?>>) slice).cursor(), firstRowInTile, rows);
+        } else if (t == DataType.FLOAT32 && type instanceof FloatType) {
+            fillFloats(Views.flatIterable((RandomAccessibleInterval<FloatType>) slice).cursor(), firstRowInTile, rows);
+        } else {
+            Cursor<? extends RealType<?>> c = Views.flatIterable(slice).cursor();
+            for (int b = 0; b < spec.bands; b++) {
+                for (int r = 0; r < rows; r++) {
+                    for (int x = 0; x < spec.width; x++) rowValues[x] = c.next().getRealDouble();
+                    encodeRow(b, firstRowInTile + r);
+                }
+            }
+        }
+    }
+
+    // Direct paths for samples already of the file's type (a copy, or a pipeline writing its own type): the bits
+    // go straight into the tiles, without the rounding and clamping of the general path.
+
+    private void fillBytes(Cursor<? extends GenericByteType<?>> c, int firstRowInTile, int rows) {
+        int step = spec.bands;
+        for (int b = 0; b < spec.bands; b++)
+            for (int r = 0; r < rows; r++)
+                for (int t = 0; t < tilesAcross; t++) {
+                    byte[] a = rowOfTiles[t];
+                    int n = Math.min(tile, spec.width - t * tile);
+                    int i = (firstRowInTile + r) * tile * spec.bands + b;
+                    for (int k = 0; k < n; k++, i += step) a[i] = c.next().getByte();
+                }
+    }
+
+    private void fillShorts(Cursor<? extends GenericShortType<?>> c, int firstRowInTile, int rows) {
+        int step = spec.bands * 2;
+        for (int b = 0; b < spec.bands; b++)
+            for (int r = 0; r < rows; r++)
+                for (int t = 0; t < tilesAcross; t++) {
+                    byte[] a = rowOfTiles[t];
+                    int n = Math.min(tile, spec.width - t * tile);
+                    int i = ((firstRowInTile + r) * tile * spec.bands + b) * 2;
+                    for (int k = 0; k < n; k++, i += step) {
+                        short v = c.next().getShort();
+                        a[i] = (byte) v;
+                        a[i + 1] = (byte) (v >> 8);
+                    }
+                }
+    }
+
+    private void fillFloats(Cursor<FloatType> c, int firstRowInTile, int rows) {
+        int step = spec.bands * 4;
+        for (int b = 0; b < spec.bands; b++)
+            for (int r = 0; r < rows; r++)
+                for (int t = 0; t < tilesAcross; t++) {
+                    byte[] a = rowOfTiles[t];
+                    int n = Math.min(tile, spec.width - t * tile);
+                    int i = ((firstRowInTile + r) * tile * spec.bands + b) * 4;
+                    for (int k = 0; k < n; k++, i += step) putInt(a, i, Float.floatToIntBits(c.next().get()));
+                }
     }
 
     private void encodeRow(int band, int rowInTile) {

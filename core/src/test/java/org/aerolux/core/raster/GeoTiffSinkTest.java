@@ -11,6 +11,7 @@ import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.integer.UnsignedIntType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 import org.aerolux.core.testing.Gdal;
 import org.aerolux.core.testing.GdalInfo;
 import org.aerolux.core.testing.TestImages;
@@ -297,6 +298,51 @@ class GeoTiffSinkTest {
             rb.setPosition(new long[] {29, 19, 0});
             assertEquals(Math.PI * 29 + 1e-12 * 19, rb.get().getRealDouble(), 0.0);
         }
+    }
+
+    @Test
+    void bulkTypedAndGeneralWritePathsGiveIdenticalBytes() throws Exception {
+        int w = 150, h = 70;
+        for (DataType type : List.of(DataType.UINT8, DataType.INT16, DataType.UINT16, DataType.FLOAT32)) {
+            for (int bands : new int[] {1, 3}) {
+                PixelFunction f = (x, y, b) -> type == DataType.FLOAT32 ? x * 0.25 - y * b
+                        : type == DataType.INT16 ? (x - 75) * (y + 1) * (b + 1) : (x * 3 + y * 5 + b * 40) % 256;
+                Path general = write(type + "-" + bands + "-general.tif", w, h, bands, type, Georeference.NONE, f, 25);
+                Path bulk = tmp.resolve(type + "-" + bands + "-bulk.tif");
+                Path typed = tmp.resolve(type + "-" + bands + "-typed.tif");
+                for (Path out : List.of(bulk, typed)) {
+                    try (GeoTiffSink sink = GeoTiffSink.builder(out, w, h, bands, type).tileSize(64).build()) {
+                        for (int y0 = 0; y0 < h; y0 += 25) {
+                            int rows = Math.min(25, h - y0);
+                            // a block of the file's own type; the typed path gets a sub-view (no whole array behind it)
+                            var block = nativeBlock(type, w, out == typed ? rows + 1 : rows, bands, y0, f);
+                            sink.write(out == bulk ? block : Views.interval(block, new long[] {0, y0, 0},
+                                    new long[] {w - 1, y0 + rows - 1, bands - 1}));
+                        }
+                        sink.commit();
+                    }
+                    assertArrayEquals(Files.readAllBytes(general), Files.readAllBytes(out), type + " " + bands + " " + out);
+                }
+            }
+        }
+    }
+
+    private static RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> nativeBlock(
+            DataType type, int w, int rows, int bands, int y0, PixelFunction f) {
+        int n = w * rows * bands;
+        RandomAccessibleInterval<? extends net.imglib2.type.numeric.RealType<?>> img = switch (type) {
+            case UINT8 -> net.imglib2.img.array.ArrayImgs.unsignedBytes(w, rows, bands);
+            case INT16 -> net.imglib2.img.array.ArrayImgs.shorts(w, rows, bands);
+            case UINT16 -> net.imglib2.img.array.ArrayImgs.unsignedShorts(w, rows, bands);
+            default -> net.imglib2.img.array.ArrayImgs.floats(w, rows, bands);
+        };
+        var c = Views.flatIterable(img).localizingCursor();
+        while (c.hasNext()) {
+            var v = c.next();
+            v.setReal(f.value(c.getIntPosition(0), y0 + c.getIntPosition(1), c.getIntPosition(2)));
+        }
+        assertEquals(n, Views.flatIterable(img).size());
+        return Views.translate(img, 0, y0, 0);
     }
 
     // --- helpers ---
