@@ -45,7 +45,7 @@ final class GeoCrs {
         try {
             crs = info.epsg().isPresent() ? CRS.decode("EPSG:" + info.epsg().getAsInt(), true) : CRS.parseWKT(info.wkt());
         } catch (FactoryException | RuntimeException e) {
-            throw new IllegalArgumentException("not a CRS AeroLux can use (" + info.label() + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a CRS AeroLux can use (" + info.label() + "): " + firstLine(e), e);
         }
         CACHE.putIfAbsent(info, crs);
         return crs;
@@ -56,7 +56,7 @@ final class GeoCrs {
         try {
             return info(CRS.decode("EPSG:" + code, true));
         } catch (FactoryException e) {
-            throw new IllegalArgumentException("unknown EPSG code " + code + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("unknown EPSG code " + code + ": " + firstLine(e), e);
         }
     }
 
@@ -65,7 +65,14 @@ final class GeoCrs {
         try {
             return info(CRS.parseWKT(wkt));
         } catch (FactoryException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot parse the CRS WKT: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot parse the CRS WKT: " + firstLine(e), e);
         }
+    }
+
+    /** The first line of an exception's message (GeoTools messages may span lines). */
+    static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        return m.lines().findFirst().orElse(m).trim();
     }
 }

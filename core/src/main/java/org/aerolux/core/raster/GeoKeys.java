@@ -25,7 +25,7 @@ record GeoKeys(int[] directory, double[] doubles, String ascii) {
             enc = new CRS2GeoTiffMetadataAdapter(crs).parseCoordinateReferenceSystem();
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot encode the CRS " + info.label() + " as GeoTIFF keys: "
-                    + e.getMessage(), e);
+                    + GeoCrs.firstLine(e), e);
         }
         if (!enc.hasGeoKeyEntry(TiffTags.GT_RASTER_TYPE_GEO_KEY))
             enc.addGeoShortParam(TiffTags.GT_RASTER_TYPE_GEO_KEY, TiffTags.RASTER_PIXEL_IS_AREA);

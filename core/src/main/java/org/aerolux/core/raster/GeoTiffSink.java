@@ -156,7 +156,8 @@ public final class GeoTiffSink implements RasterSink {
          * Checks the options and creates the temporary output.
          *
          * @throws IllegalArgumentException for inconsistent options
-         * @throws UsageException when the output cannot be created there (missing folder, an input file)
+         * @throws UsageException when the output cannot be created there (missing folder, an input file) or the CRS
+         *         cannot be expressed as GeoTIFF keys
          */
         public GeoTiffSink build() {
             if (width <= 0 || height <= 0) throw new IllegalArgumentException("size must be positive: " + width + " x " + height);
@@ -175,7 +176,12 @@ public final class GeoTiffSink implements RasterSink {
                 if (Double.isNaN(v) || v != Math.rint(v) || v < dataType.min() || v > dataType.max())
                     throw new IllegalArgumentException("nodata " + v + " does not fit " + dataType.gdalName());
             }
-            GeoKeys keys = georeference.crs().map(GeoKeys::encode).orElse(null);
+            GeoKeys keys;
+            try {
+                keys = georeference.crs().map(GeoKeys::encode).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(target, e.getMessage(), e);
+            }
             boolean big = forceBigTiff || mayExceedClassic();
             AtomicOutput out = AtomicOutput.create(target);
             FileChannel ch = null;

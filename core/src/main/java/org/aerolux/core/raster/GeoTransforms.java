@@ -31,7 +31,7 @@ final class GeoTransforms {
         try {
             return CRS.findMathTransform(crs, DefaultGeographicCRS.WGS84, true);
         } catch (FactoryException e) {
-            throw new IllegalArgumentException("no transformation from " + info.label() + " to WGS 84: " + e.getMessage(), e);
+            throw new IllegalArgumentException("no transformation from " + info.label() + " to WGS 84: " + GeoCrs.firstLine(e), e);
         }
     }
 

@@ -159,6 +159,17 @@ class RasterErrorsTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void aCrsGeoToolsCannotEncodeIsAOneLineErrorAndNoFile() throws IOException {
+        CrsInfo unknown = new CrsInfo(java.util.OptionalInt.empty(), "PROJCS[\"nonsense\", GEOGCS[broken", "nonsense", false);
+        Path out = tmp.resolve("crs.tif");
+        UsageException e = assertThrows(UsageException.class, () -> GeoTiffSink.builder(out, 10, 10, 1, DataType.UINT8)
+                .georeference(Georeference.of(unknown, new Affine(0, 1, 0, 0, 0, -1))).build());
+        assertTrue(e.getMessage().startsWith(out.toString()) && e.getMessage().contains("nonsense"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertDirEmpty();
+    }
+
     private void assertDirEmpty() throws IOException {
         try (var s = Files.list(tmp)) {
             assertEquals(List.of(), s.toList(), "no file, temporary or final");
