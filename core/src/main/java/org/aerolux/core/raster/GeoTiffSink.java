@@ -41,7 +41,10 @@ import org.aerolux.core.io.AtomicOutput;
  * band descriptions in GDAL_METADATA, a uint8 palette in ColorMap.
  *
  * <p>Values are converted to the data type as they arrive: rounded to the nearest integer (halves up) and clamped
- * to the type's range; NaN becomes the nodata value (0 when there is none) in integer types.
+ * to the type's range; NaN becomes the nodata value (0 when there is none) in integer types. Blocks whose samples
+ * already have the file's type (e.g. {@code UnsignedByteType} for uint8) are copied bit for bit.
+ *
+ * <p>One writer thread at a time; the sink itself compresses a finished row of tiles on the common fork-join pool.
  */
 public final class GeoTiffSink implements RasterSink {
     private static final long CLASSIC_LIMIT = 0xFFFFFFFFL;
