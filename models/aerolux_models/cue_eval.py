@@ -96,15 +96,52 @@ def eval_pairs(held_images, count=24, size=256, seed=20230):
     return pairs
 
 
-def evaluate(enhancers, pairs):
-    """{name: {"psnr": mean, "ssim": mean}} for each enhancer (a callable [1,3,H,W] -> [1,3,H,W])."""
+def evaluate(enhancers, pairs, per_image=False):
+    """{name: {"psnr": mean, "ssim": mean, "n": count}} for each enhancer (a callable [1,3,H,W] -> [1,3,H,W]);
+    with per_image, also {name: {"by_image": {image: {...}}}}."""
     results = {}
     for name, fn in enhancers.items():
-        ps, ss = [], []
+        rows = []
         with torch.no_grad():
-            for low, clean, _ in pairs:
+            for low, clean, params in pairs:
                 out = fn(low)
-                ps.append(psnr(out, clean))
-                ss.append(ssim(out, clean))
-        results[name] = {"psnr": float(np.mean(ps)), "ssim": float(np.mean(ss)), "n": len(pairs)}
+                rows.append((params["image"], psnr(out, clean), ssim(out, clean)))
+        summary = lambda rs: {"psnr": float(np.mean([r[1] for r in rs])),
+                              "ssim": float(np.mean([r[2] for r in rs])), "n": len(rs)}
+        results[name] = summary(rows)
+        if per_image:
+            results[name]["by_image"] = {img: summary([r for r in rows if r[0] == img])
+                                         for img in sorted({r[0] for r in rows})}
     return results
+
+
+def main(argv=None):
+    """Held-out table of a cue-demo checkpoint (and optionally official weights) against the baselines."""
+    import argparse
+    import json
+
+    from . import export_cue
+    p = argparse.ArgumentParser(description=main.__doc__)
+    p.add_argument("--checkpoint", help="a train_cue checkpoint")
+    p.add_argument("--official", help="an official CUE checkpoint (enhanceNet.pth), for reference")
+    p.add_argument("--count", type=int, default=24)
+    p.add_argument("--size", type=int, default=256)
+    p.add_argument("--threads", type=int, default=1)
+    args = p.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    _, held = cue_data.split_images()
+    enhancers = dict(BASELINES)
+    if args.checkpoint:
+        model, _ = export_cue.load_demo(args.checkpoint)
+        enhancers["cue-demo"] = model
+    if args.official:
+        enhancers["official CUE weights (LOL)"] = export_cue.load_official(args.official)
+    results = evaluate(enhancers, eval_pairs(held, args.count, args.size), per_image=True)
+    for name, r in results.items():
+        per = ", ".join(f"{img} {v['psnr']:.2f}/{v['ssim']:.3f} (n={v['n']})" for img, v in r["by_image"].items())
+        print(f"{name:40s} PSNR {r['psnr']:6.2f} dB  SSIM {r['ssim']:.4f}   [{per}]")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
