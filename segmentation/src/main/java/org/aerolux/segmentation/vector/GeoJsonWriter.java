@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes an RFC 7946 FeatureCollection one feature at a time: no "crs" member, (lon, lat) positions with a fixed
- * number of decimals, closed rings as given, a "bbox" at the end. One feature per line.
+ * number of decimals, closed rings as given, a "bbox" at the end (members may come in any order). One feature per line.
  */
 final class GeoJsonWriter {
     private final Writer out;
@@ -18,8 +18,6 @@ final class GeoJsonWriter {
     private final long scale;
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private boolean first = true;
-    private double west = Double.POSITIVE_INFINITY, south = Double.POSITIVE_INFINITY;
-    private double east = Double.NEGATIVE_INFINITY, north = Double.NEGATIVE_INFINITY;
 
     GeoJsonWriter(Writer out, int decimals) {
         this.out = out;
@@ -59,29 +57,16 @@ final class GeoJsonWriter {
         out.append(sb);
     }
 
-    /** Closes the collection, with the bounding box of all features when there are any. */
-    void end(boolean antimeridian) throws IOException {
+    /** Closes the collection, with its bounding box [west, south, east, north] when there is one. */
+    void end(double[] bbox) throws IOException {
         sb.setLength(0);
         sb.append("\n]");
-        if (west <= east) {
+        if (bbox != null) {
             sb.append(",\"bbox\":[");
-            if (antimeridian && west < -179.999999 && east > 179.999999) {
-                // parts on both sides of the antimeridian: RFC 7946 5.2 wants west > east around it; the
-                // overall extent across 180 is not tracked, so give the whole longitude range
-                coordinate(-180);
-                sb.append(',');
-                coordinate(south);
-                sb.append(',');
-                coordinate(180);
-            } else {
-                coordinate(west);
-                sb.append(',');
-                coordinate(south);
-                sb.append(',');
-                coordinate(east);
+            for (int i = 0; i < 4; i++) {
+                if (i > 0) sb.append(',');
+                coordinate(bbox[i]);
             }
-            sb.append(',');
-            coordinate(north);
             sb.append(']');
         }
         sb.append("}\n");
@@ -108,10 +93,6 @@ final class GeoJsonWriter {
             sb.append(',');
             coordinate(cs[i].y);
             sb.append(']');
-            west = Math.min(west, cs[i].x);
-            east = Math.max(east, cs[i].x);
-            south = Math.min(south, cs[i].y);
-            north = Math.max(north, cs[i].y);
         }
         sb.append(']');
     }

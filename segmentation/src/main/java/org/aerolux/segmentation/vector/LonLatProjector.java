@@ -19,12 +19,15 @@ import org.locationtech.jts.geom.util.AffineTransformation;
  * core's GeoTools reprojection), rounded to a fixed number of decimals, the shell counter-clockwise and holes
  * clockwise, and cut in two at the antimeridian when an object crosses it.
  *
- * <p>Rounding is the same for every ring, so rings that meet at a saddle corner still meet at one point. Straight
- * pixel edges stay straight segments between their end corners; in a projected CRS the true image of a long straight
- * edge is a slightly curved line in (lon, lat), which is not densified.
+ * <p>Rounding is the same for every ring, so rings that meet at a saddle corner still meet at one point. A straight
+ * pixel edge of a projected grid is a slightly curved line in (lon, lat); long edges get intermediate points where
+ * they cross every {@value #MAX_SEGMENT}th grid line, so that the chords stay within millimetres of the curve and
+ * neighbouring objects share the same points. Grids in a geographic CRS map straight edges to straight lines
+ * and are not densified.
  */
 final class LonLatProjector {
     private static final int SAMPLES = 64;
+    static final int MAX_SEGMENT = 64;
 
     private final LonLatTransform toLonLat;
     private final GeometryFactory factory = new GeometryFactory();
@@ -33,9 +36,13 @@ final class LonLatProjector {
     private final boolean wrapped;
     private final double centreLon;
     private final Path out;
+    private final boolean densify;
+    private final Envelope extent = new Envelope();
 
-    private LonLatProjector(LonLatTransform toLonLat, int decimals, boolean wrapped, double centreLon, Path out) {
+    private LonLatProjector(LonLatTransform toLonLat, int decimals, boolean wrapped, double centreLon, Path out,
+                            boolean densify) {
         this.toLonLat = toLonLat;
+        this.densify = densify;
         this.decimals = decimals;
         this.scale = Math.pow(10, decimals);
         this.wrapped = wrapped;
@@ -48,7 +55,8 @@ final class LonLatProjector {
      * that a pixel spans at least 100 units of the last one), and whether longitudes jump across the antimeridian
      * (then objects are cut there).
      */
-    static LonLatProjector create(LonLatTransform toLonLat, int width, int height, int minDecimals, Path out) {
+    static LonLatProjector create(LonLatTransform toLonLat, int width, int height, int minDecimals, Path out,
+                                  boolean geographic) {
         int nx = Math.min(SAMPLES, width), ny = Math.min(SAMPLES, height);
         double[] src = new double[2 * (nx + 1) * (ny + 1) * 3];
         int k = 0;
@@ -85,7 +93,7 @@ final class LonLatProjector {
             decimals = Math.max(decimals, (int) Math.ceil(Math.log10(100 / minPixelDeg)));
         decimals = Math.min(decimals, 12);
         double centre = toLonLat.apply(width / 2.0, height / 2.0)[0];
-        return new LonLatProjector(toLonLat, decimals, wrapped, Double.isNaN(centre) ? 0 : centre, out);
+        return new LonLatProjector(toLonLat, decimals, wrapped, Double.isNaN(centre) ? 0 : centre, out, !geographic);
     }
 
     private static boolean jumps(double a, double b) {
@@ -94,22 +102,37 @@ final class LonLatProjector {
 
     int decimals() { return decimals; }
 
-    /** True when the image crosses the antimeridian, so that objects may be cut. */
-    boolean crossesAntimeridian() { return wrapped; }
-
     /** The object as a Polygon, or a MultiPolygon of its parts when the antimeridian cuts it. */
     Geometry project(PixelObject o) {
         LinearRing shell = ring(o.shell(), true);
         LinearRing[] holes = new LinearRing[o.holes().size()];
         for (int i = 0; i < holes.length; i++) holes[i] = ring(o.holes().get(i), false);
         Polygon p = factory.createPolygon(shell, holes);
-        if (!wrapped) return p;
         Envelope env = p.getEnvelopeInternal();
-        if (env.getMinX() >= -180 && env.getMaxX() <= 180) return p;
+        extent.expandToInclude(env);
+        if (!wrapped || (env.getMinX() >= -180 && env.getMaxX() <= 180)) return p;
         return cutAtAntimeridian(p);
     }
 
-    private LinearRing ring(int[] xy, boolean shell) {
+    /**
+     * [west, south, east, north] of everything projected so far (RFC 7946 section 5): across the antimeridian west
+     * is greater than east; null before the first object.
+     */
+    double[] bbox() {
+        if (extent.isNull()) return null;
+        double west = extent.getMinX(), east = extent.getMaxX();
+        if (east - west >= 360) {
+            west = -180;
+            east = 180;
+        } else if (west < -180 || east > 180) {
+            west = round(Math.IEEEremainder(west, 360));
+            east = round(Math.IEEEremainder(east, 360));
+        }
+        return new double[] {west, extent.getMinY(), east, extent.getMaxY()};
+    }
+
+    private LinearRing ring(int[] corners, boolean shell) {
+        int[] xy = densify ? densified(corners) : corners;
         int n = xy.length / 2;
         double[] src = new double[2 * n];
         for (int i = 0; i < 2 * n; i++) src[i] = xy[i];
@@ -127,6 +150,52 @@ final class LonLatProjector {
         cs[n] = cs[0].copy();
         if (Orientation.isCCW(cs) != shell) reverse(cs);
         return factory.createLinearRing(cs);
+    }
+
+    /**
+     * The ring with extra points on longer edges where they cross a multiple of {@link #MAX_SEGMENT} pixels (all edges
+     * are axis-parallel). Points sit on the same grid lines for every object, so neighbours that share an edge share
+     * its extra points too.
+     */
+    static int[] densified(int[] xy) {
+        int n = xy.length / 2;
+        int extra = 0;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            extra += crossings(xy[2 * i], xy[2 * j]) + crossings(xy[2 * i + 1], xy[2 * j + 1]);
+        }
+        if (extra == 0) return xy;
+        int[] out = new int[xy.length + 2 * extra];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            int x0 = xy[2 * i], y0 = xy[2 * i + 1], x1 = xy[2 * j], y1 = xy[2 * j + 1];
+            out[k++] = x0;
+            out[k++] = y0;
+            if (x0 != x1) {
+                for (int x : gridLines(x0, x1)) { out[k++] = x; out[k++] = y0; }
+            } else {
+                for (int y : gridLines(y0, y1)) { out[k++] = x0; out[k++] = y; }
+            }
+        }
+        return out;
+    }
+
+    /** How many multiples of MAX_SEGMENT lie strictly between a and b. */
+    private static int crossings(int a, int b) {
+        int lo = Math.min(a, b), hi = Math.max(a, b);
+        if (hi - lo < 2) return 0;
+        return Math.floorDiv(hi - 1, MAX_SEGMENT) - Math.floorDiv(lo, MAX_SEGMENT);
+    }
+
+    /** The multiples of MAX_SEGMENT strictly between a and b, in the order from a to b. */
+    private static int[] gridLines(int a, int b) {
+        int[] v = new int[crossings(a, b)];
+        if (v.length == 0) return v;
+        int step = a < b ? MAX_SEGMENT : -MAX_SEGMENT;
+        int first = a < b ? (Math.floorDiv(a, MAX_SEGMENT) + 1) * MAX_SEGMENT : Math.floorDiv(a - 1, MAX_SEGMENT) * MAX_SEGMENT;
+        for (int i = 0; i < v.length; i++) v[i] = first + i * step;
+        return v;
     }
 
     private Geometry cutAtAntimeridian(Polygon p) {

@@ -102,7 +102,8 @@ public final class ObjectVectorizer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new UsageException(out, "cannot write objects: " + e.getMessage(), e);
         }
-        LonLatProjector projector = LonLatProjector.create(toLonLat, width, height, options.coordinateDecimals(), out);
+        LonLatProjector projector = LonLatProjector.create(toLonLat, width, height, options.coordinateDecimals(), out,
+                Rasters.isGeographic(georef.crs().get()));
         PixelAreaModel area = PixelAreaModel.of(georef);
         AtomicOutput output = AtomicOutput.create(out);
         try {
@@ -142,7 +143,7 @@ public final class ObjectVectorizer implements AutoCloseable {
         checkOpen();
         try {
             polygonizer.finish();
-            json.end(projector.crossesAntimeridian());
+            json.end(projector.bbox());
             writer.close();
             output.commit();
         } catch (IOException e) {

@@ -286,6 +286,48 @@ class ObjectVectorizerTest {
     }
 
     @Test
+    void longProjectedEdgesGetPointsOnTheTrueCurve() throws IOException {
+        int w = 300;
+        byte[] strip = new byte[3 * w];
+        for (int x = 0; x < w; x++) strip[w + x] = 1; // row 1: one object 300 pixels long
+        Image img = new Image(w, 3, strip);
+        Path out = tmp.resolve("strip.geojson");
+        vectorize(img, UTM, VectorOptions.defaults(), 3, out);
+        Polygon p = (Polygon) GeoJsonFiles.features(out).get(0).geometry();
+        assertEquals(4 + 2 * 4 + 1, p.getExteriorRing().getNumPoints(), "4 corners, 4 extra points per long side, closed");
+        Path back = tmp.resolve("strip_back.geojson");
+        GeoJsonFiles.run("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:32633", "-lco", "COORDINATE_PRECISION=6",
+                back.toString(), out.toString());
+        JsonArray ring = GeoJsonFiles.read(back).getAsJsonArray("features").get(0).getAsJsonObject()
+                .getAsJsonObject("geometry").getAsJsonArray("coordinates").get(0).getAsJsonArray();
+        Set<Double> cols = new java.util.TreeSet<>();
+        for (JsonElement pe : ring) {
+            double col = (pe.getAsJsonArray().get(0).getAsDouble() - 500000) / 10;
+            double row = (pe.getAsJsonArray().get(1).getAsDouble() - 5000000) / -10;
+            assertTrue(Math.abs(row - 1) < 1e-4 || Math.abs(row - 2) < 1e-4, "on the strip's edges: row " + row);
+            cols.add((double) Math.round(col));
+            assertEquals(Math.rint(col), col, 1e-4);
+        }
+        assertEquals(Set.of(0.0, 64.0, 128.0, 192.0, 256.0, 300.0), cols, "every 64 pixels");
+    }
+
+    @Test
+    void tinyPixelsGetMoreDecimals() throws IOException {
+        Georeference g = Georeference.of(Rasters.crs(32633), new Affine(500000, 0.005, 0, 5000000, 0, -0.005));
+        Path out = tmp.resolve("tiny.geojson");
+        VectorSummary s = vectorize(SCENE, g, VectorOptions.defaults(), 4, out);
+        assertEquals(10, s.coordinateDecimals(), "5 mm pixels are 6.4e-8 degrees of longitude: 10 decimals");
+        List<Feature> fs = GeoJsonFiles.features(out); // valid, wound right
+        assertEquals(objectCount(SCENE), fs.size());
+        for (Feature f : fs) {
+            double a = f.doubleProp("area_m2");
+            assertEquals(a / (0.9996 * 0.9996), GeodesicArea.of((Polygon) f.geometry()), 1e-3 * a);
+        }
+        VectorSummary coarse = vectorize(SCENE, UTM, VectorOptions.defaults(), 4, tmp.resolve("coarse.geojson"));
+        assertEquals(9, coarse.coordinateDecimals());
+    }
+
+    @Test
     void feetAreConvertedToSquareMetres() throws IOException {
         Georeference g = Georeference.of(Rasters.crs(2263), new Affine(980000, 3, 0, 200000, 0, -3)); // NY, US survey feet
         Path out = tmp.resolve("feet.geojson");
@@ -322,8 +364,8 @@ class ObjectVectorizerTest {
         // half-degree edges as geodesics differ from the parallels by ~3e-5 of the area
         assertEquals(ring.doubleProp("area_m2"), geodesic, 1e-4 * geodesic, "the two parts keep the object's area");
         assertEquals(10, ring.longProp("pixels"));
-        double[] bbox = GeoJsonFiles.bbox(out);
-        assertEquals(4, bbox.length);
+        assertArrayEquals(new double[] {179, -18.5, -178.5, -16}, GeoJsonFiles.bbox(out), 1e-12,
+                "RFC 7946 5.2: a bbox across the antimeridian has west > east");
         assertEquals(2, s.objects());
     }
 
