@@ -199,17 +199,21 @@ final class LonLatProjector {
     }
 
     private Geometry cutAtAntimeridian(Polygon p) {
-        List<Polygon> parts = new ArrayList<>();
+        List<Polygon> pieces = new ArrayList<>();
         for (int k = -1; k <= 1; k++) {
             double west = -180 + 360 * k;
             Geometry box = factory.toGeometry(new Envelope(west, west + 360, -90, 90));
             Geometry piece = p.intersection(box);
             if (piece.isEmpty()) continue;
             piece = AffineTransformation.translationInstance(-360.0 * k, 0).transform(piece);
-            for (int g = 0; g < piece.getNumGeometries(); g++) {
-                if (piece.getGeometryN(g) instanceof Polygon part && !part.isEmpty()) parts.add(roundAndOrient(part));
-            }
+            for (int g = 0; g < piece.getNumGeometries(); g++)
+                if (piece.getGeometryN(g) instanceof Polygon part && !part.isEmpty()) pieces.add(part);
         }
+        // pieces of an object that spans all longitudes meet again along the cut on the other side: join them
+        Geometry joined = pieces.size() == 1 ? pieces.get(0) : factory.createMultiPolygon(pieces.toArray(Polygon[]::new)).union();
+        List<Polygon> parts = new ArrayList<>();
+        for (int g = 0; g < joined.getNumGeometries(); g++)
+            if (joined.getGeometryN(g) instanceof Polygon part && !part.isEmpty()) parts.add(roundAndOrient(part));
         return parts.size() == 1 ? parts.get(0) : factory.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
 

@@ -370,6 +370,34 @@ class ObjectVectorizerTest {
     }
 
     @Test
+    void globalGridInZeroTo360Longitudes() throws IOException {
+        // 30-degree cells, longitudes 0..360 as climate grids have them
+        Georeference g = Georeference.of(Rasters.crs(4326), new Affine(0, 30, 0, 60, 0, -30));
+        Image img = LabelImages.parse(
+                "............",
+                "111111111111",
+                "......22....",
+                "............");
+        Path out = tmp.resolve("global.geojson");
+        vectorize(img, g, VectorOptions.defaults(), 1, out);
+        List<Feature> fs = GeoJsonFiles.features(out); // valid, wound right, within [-180, 180]
+        Feature band = fs.stream().filter(f -> f.longProp("class") == 1).findFirst().orElseThrow();
+        assertInstanceOf(Polygon.class, band.geometry(), "the band around the globe is one polygon again");
+        assertEquals(new org.locationtech.jts.geom.Envelope(-180, 180, 0, 30), band.geometry().getEnvelopeInternal());
+        Feature east = fs.stream().filter(f -> f.longProp("class") == 2).findFirst().orElseThrow();
+        assertEquals(new org.locationtech.jts.geom.Envelope(-180, -120, -30, 0), east.geometry().getEnvelopeInternal(),
+                "180..240 E is 180..120 W");
+        assertArrayEquals(new double[] {-180, -30, 180, 30}, GeoJsonFiles.bbox(out), 0.0);
+        PolygonArea cell = new PolygonArea(Geodesic.WGS84, false);
+        cell.AddPoint(-30, 180);
+        cell.AddPoint(-30, 210);
+        cell.AddPoint(0, 210);
+        cell.AddPoint(0, 180);
+        double want = 2 * Math.abs(cell.Compute().area);
+        assertEquals(want, east.doubleProp("area_m2"), 1e-9 * want, "two pixels, each GeographicLib's quadrilateral");
+    }
+
+    @Test
     void optionsKeepBackgroundAndDropSmallObjects() throws IOException {
         Path all = tmp.resolve("all.geojson");
         VectorSummary withBg = vectorize(SCENE, UTM, VectorOptions.defaults().withKeepBackground(true), 4, all);
