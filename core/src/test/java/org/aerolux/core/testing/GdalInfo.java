@@ -128,6 +128,31 @@ public final class GdalInfo {
         return new int[] {a.get(0).getAsInt(), a.get(1).getAsInt()};
     }
 
+    /** An item of a metadata domain ("" for the default domain, e.g. AREA_OR_POINT), or null. */
+    public String metadata(String domain, String key) {
+        if (!json.has("metadata")) return null;
+        JsonObject md = json.getAsJsonObject("metadata");
+        if (!md.has(domain)) return null;
+        JsonObject d = md.getAsJsonObject(domain);
+        return d.has(key) ? d.get(key).getAsString() : null;
+    }
+
+    /** {lon, lat} of the upper-left corner as GDAL reprojects it to WGS 84 (wgs84Extent), or null. */
+    public double[] wgs84UpperLeft() {
+        if (!json.has("wgs84Extent")) return null;
+        JsonArray ring = json.getAsJsonObject("wgs84Extent").getAsJsonArray("coordinates").get(0).getAsJsonArray();
+        JsonArray p = ring.get(0).getAsJsonArray();
+        return new double[] {p.get(0).getAsDouble(), p.get(1).getAsDouble()};
+    }
+
+    /** Entry {@code index} of a band's colour table as {r, g, b, a}, or null when the band has none. */
+    public int[] colorTableEntry(int band, int index) {
+        JsonObject b = bandObj(band);
+        if (!b.has("colorTable")) return null;
+        JsonArray e = b.getAsJsonObject("colorTable").getAsJsonArray("entries").get(index).getAsJsonArray();
+        return new int[] {e.get(0).getAsInt(), e.get(1).getAsInt(), e.get(2).getAsInt(), e.get(3).getAsInt()};
+    }
+
     private JsonObject bandObj(int band) {
         return json.getAsJsonArray("bands").get(band - 1).getAsJsonObject();
     }

@@ -1,0 +1,97 @@
+package org.aerolux.core.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable model card: the {@code aerolux.*} keys of INTERFACE.md, parsed and checked
+ * (see {@link ModelCardParser}). Normalisation of a raw value of input band {@code i} is
+ * {@code (raw / scale - mean[i]) / std[i]}.
+ *
+ * @param modelType    segmentation or enhancement
+ * @param name         model name
+ * @param version      model version
+ * @param classes      segmentation classes in output-channel order (empty for enhancement)
+ * @param inputBands   band roles in model order, e.g. red, green, blue
+ * @param scale        divisor applied to raw values before mean and std
+ * @param mean         per input band
+ * @param std          per input band (never zero)
+ * @param tileSize     default tile edge in pixels (a multiple of sizeMultiple)
+ * @param overlap      default overlap between neighbouring tiles in pixels
+ * @param sizeMultiple input height and width must be multiples of this
+ * @param output       logits, probabilities or image
+ * @param temperature  calibration temperature for logits (1 = none)
+ * @param resolutionM  ground sampling distance the model was trained at, metres per pixel (0 = unknown)
+ * @param license      licence of the weights
+ * @param training     one-line summary of the training
+ * @param extras       every other metadata key, verbatim
+ */
+public record ModelCard(ModelType modelType, String name, String version, List<ClassInfo> classes,
+                        List<String> inputBands, double scale, List<Double> mean, List<Double> std,
+                        int tileSize, int overlap, int sizeMultiple, OutputKind output, double temperature,
+                        double resolutionM, String license, String training, Map<String, String> extras) {
+    public ModelCard {
+        classes = List.copyOf(classes);
+        inputBands = List.copyOf(inputBands);
+        mean = List.copyOf(mean);
+        std = List.copyOf(std);
+        extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** Number of input bands the model takes. */
+    public int bandCount() { return inputBands.size(); }
+
+    /** Number of classes (0 for enhancement models). */
+    public int classCount() { return classes.size(); }
+
+    /** Output channels the card implies: one per class, or one per input band for an image output. */
+    public int expectedOutputChannels() {
+        return output == OutputKind.IMAGE ? inputBands.size() : classes.size();
+    }
+
+    public String[] classNames() { return classes.stream().map(ClassInfo::name).toArray(String[]::new); }
+
+    /** The card as {@code aerolux.*} metadata strings (lists as JSON), plus the extras: for provenance files. */
+    public Map<String, String> toMetadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(ModelCardParser.MODEL_TYPE, modelType.cardValue());
+        m.put(ModelCardParser.NAME, name);
+        m.put(ModelCardParser.VERSION, version);
+        if (modelType == ModelType.SEGMENTATION) {
+            JsonArray a = new JsonArray();
+            for (ClassInfo c : classes) {
+                JsonObject o = new JsonObject();
+                o.addProperty("name", c.name());
+                o.addProperty("color", c.color());
+                a.add(o);
+            }
+            m.put(ModelCardParser.CLASSES, a.toString());
+        }
+        JsonArray bands = new JsonArray();
+        inputBands.forEach(bands::add);
+        m.put(ModelCardParser.INPUT_BANDS, bands.toString());
+        m.put(ModelCardParser.SCALE, Double.toString(scale));
+        m.put(ModelCardParser.MEAN, numbers(mean));
+        m.put(ModelCardParser.STD, numbers(std));
+        m.put(ModelCardParser.TILE_SIZE, Integer.toString(tileSize));
+        m.put(ModelCardParser.OVERLAP, Integer.toString(overlap));
+        m.put(ModelCardParser.SIZE_MULTIPLE, Integer.toString(sizeMultiple));
+        m.put(ModelCardParser.OUTPUT, output.cardValue());
+        m.put(ModelCardParser.TEMPERATURE, Double.toString(temperature));
+        m.put(ModelCardParser.RESOLUTION_M, Double.toString(resolutionM));
+        m.put(ModelCardParser.LICENSE, license);
+        m.put(ModelCardParser.TRAINING, training);
+        m.putAll(extras);
+        return m;
+    }
+
+    private static String numbers(List<Double> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package org.aerolux.core.raster;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+import org.aerolux.core.BadInputException;
+import org.aerolux.core.ExitCode;
+import org.aerolux.core.testing.Gdal;
+import org.aerolux.core.testing.GdalInfo;
+import org.aerolux.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the real Landsat subscene, checked against the facts of shared/data/README.md and against GDAL. */
+class GeoTiffSourceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void landsatMetadataMatchesTheDocumentedFacts() {
+        try (GeoTiffSource src = GeoTiffSource.open(SharedData.landsat())) {
+            RasterInfo info = src.info();
+            assertEquals(349, info.width());
+            assertEquals(352, info.height());
+            assertEquals(6, info.bandCount());
+            assertEquals(DataType.UINT8, info.dataType());
+            CrsInfo crs = info.georeference().crs().orElseThrow();
+            assertEquals(31985, crs.epsg().orElseThrow());
+            assertEquals("EPSG:31985", crs.label());
+            assertTrue(crs.wkt().contains("SIRGAS 2000 / UTM zone 25S"), crs.wkt());
+            assertFalse(crs.geographic());
+            Affine a = info.georeference().transform().orElseThrow();
+            assertEquals(288776.25, a.originX(), 1e-3);
+            assertEquals(9120760.75, a.originY(), 1e-3);
+            assertEquals(28.5, a.pixelWidth(), 1e-6);
+            assertEquals(-28.5, a.pixelHeight(), 1e-6);
+            assertFalse(a.isRotated());
+            assertArrayEquals(GdalInfo.of(SharedData.landsat()).geoTransform(), a.toGdal(), 0.0,
+                    "the affine is exactly the one gdalinfo reports");
+            for (int b = 0; b < 6; b++) {
+                assertTrue(info.nodata().get(b).isEmpty());
+                assertEquals("", info.bandDescriptions().get(b));
+            }
+            assertFalse(src.isTiled());
+            assertEquals(349, src.blockWidth());
+            assertEquals(3, src.blockHeight());
+        }
+    }
+
+    @Test
+    void windowsOfChosenBandsMatchGdalAndSitAtTheirCoordinates() {
+        double[][] gdal = Gdal.pixels(SharedData.landsat(), "-srcwin", "100", "200", "37", "11", "-b", "6", "-b", "1", "-b", "6");
+        try (GeoTiffSource src = GeoTiffSource.open(SharedData.landsat())) {
+            RandomAccessibleInterval<FloatType> w = src.read(new FinalInterval(new long[] {100, 200}, new long[] {136, 210}), 5, 0, 5);
+            assertArrayEquals(new long[] {100, 200, 0}, w.minAsLongArray());
+            assertArrayEquals(new long[] {136, 210, 2}, w.maxAsLongArray());
+            RandomAccess<FloatType> ra = w.randomAccess();
+            for (int b = 0; b < 3; b++)
+                for (int y = 0; y < 11; y++)
+                    for (int x = 0; x < 37; x++) {
+                        ra.setPosition(new long[] {100 + x, 200 + y, b});
+                        assertEquals(gdal[b][y * 37 + x], ra.get().get(), 0.0, "band " + b + " at " + x + "," + y);
+                    }
+        }
+    }
+
+    @Test
+    void wholeImageMatchesGdalPixelForPixel() {
+        double[][] gdal = Gdal.pixels(SharedData.landsat());
+        try (GeoTiffSource src = GeoTiffSource.open(SharedData.landsat())) {
+            var all = src.read(new FinalInterval(349, 352));
+            var c = all.localizingCursor();
+            while (c.hasNext()) {
+                float v = c.next().get();
+                int x = c.getIntPosition(0), y = c.getIntPosition(1), b = c.getIntPosition(2);
+                assertEquals(gdal[b][y * 349 + x], v, 0.0);
+            }
+        }
+    }
+
+    @Test
+    void pixelToLonLatAgreesWithGdal() {
+        double[] gdalUl = GdalInfo.of(SharedData.landsat()).wgs84UpperLeft();
+        try (GeoTiffSource src = GeoTiffSource.open(SharedData.landsat())) {
+            LonLatTransform t = Rasters.pixelToLonLat(src.info().georeference());
+            double[] ll = t.apply(0, 0);
+            assertEquals(gdalUl[0], ll[0], 1e-6, "longitude");
+            assertEquals(gdalUl[1], ll[1], 1e-6, "latitude");
+            assertTrue(ll[0] < -34.9 && ll[0] > -35 && ll[1] < -7.9 && ll[1] > -8, "Olinda, Brazil");
+            double[] out = new double[4];
+            t.apply(new double[] {0, 0, 349, 352}, out, 2);
+            assertEquals(ll[0], out[0], 0.0);
+            assertTrue(out[2] > out[0] && out[3] < out[1], "east and south of the upper-left corner");
+        }
+    }
+
+    @Test
+    void pixelIsPointFilesAreReportedWithCornersAsGdalDoes() throws Exception {
+        Path point = tmp.resolve("point.tif");
+        Gdal.translate(SharedData.landsat(), point, "-mo", "AREA_OR_POINT=Point");
+        GdalInfo gi = GdalInfo.of(point);
+        assertEquals("Point", gi.metadata("", "AREA_OR_POINT"));
+        try (GeoTiffSource src = GeoTiffSource.open(point)) {
+            assertArrayEquals(gi.geoTransform(), src.info().georeference().transform().orElseThrow().toGdal(), 1e-9);
+        }
+    }
+
+    @Test
+    void windowOutsideTheImageIsABadInputNamingTheFile() {
+        try (GeoTiffSource src = GeoTiffSource.open(SharedData.landsat())) {
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> src.read(new FinalInterval(new long[] {340, 0}, new long[] {360, 10})));
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+            assertTrue(e.getMessage().contains("L7_ETMs.tif"), e.getMessage());
+            assertTrue(e.getMessage().contains("outside the image (349 x 352 pixels)"), e.getMessage());
+            BadInputException band = assertThrows(BadInputException.class,
+                    () -> src.read(new FinalInterval(new long[] {0, 0}, new long[] {9, 9}), 6));
+            assertTrue(band.getMessage().contains("band 7 requested, the image has 6 bands"), band.getMessage());
+        }
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        Path f = Files.createFile(tmp.resolve("empty.tif"));
+        assertBad(f, "empty file (0 bytes)");
+    }
+
+    @Test
+    void notATiff() throws Exception {
+        Path txt = Files.writeString(tmp.resolve("notes.tif"), "this is not an image\n");
+        assertBad(txt, "not a TIFF file");
+        assertBad(SharedData.natural("astronaut.png"), "not a TIFF file");
+        assertBad(tmp.resolve("missing.tif"), "file not found");
+        assertBad(tmp, "is a folder, not a file");
+    }
+
+    @Test
+    void truncatedFiles() throws Exception {
+        byte[] all = Files.readAllBytes(SharedData.landsat());
+        Path half = tmp.resolve("half.tif");
+        Files.write(half, java.util.Arrays.copyOf(all, all.length / 2));
+        assertBad(half, "truncated");
+        Path header = tmp.resolve("header.tif");
+        Files.write(header, java.util.Arrays.copyOf(all, 6));
+        assertBad(header, "truncated");
+    }
+
+    static void assertBad(Path file, String problem) {
+        BadInputException e = assertThrows(BadInputException.class, () -> GeoTiffSource.open(file).close());
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
+        assertTrue(e.getMessage().contains(problem), "names the problem '" + problem + "': " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line");
+    }
+}
