@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes models/fixtures/calibration/metrics_cases.json: small cross-language cases for the Java calibration code.
+"""Writes models/fixtures/calibration/farseg_cases.json: small cross-language cases for the Java calibration code.
 
     /usr/bin/python3 models/make_calibration_cases.py [--checkpoint models/checkpoints/farseg-demo.pt]
 
@@ -19,7 +19,7 @@ import numpy as np  # noqa: E402
 from aerolux_models import calibration, scenes  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "fixtures", "calibration", "metrics_cases.json")
+OUT = os.path.join(HERE, "fixtures", "calibration", "farseg_cases.json")
 
 DEFINITIONS = {
     "probabilities": "softmax(logits) over the class axis in float64 (subtract the max, exp, divide by the sum)",

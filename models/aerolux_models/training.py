@@ -193,7 +193,9 @@ def new_demo_model(seed=0):
 
 def set_threads(n):
     torch.set_num_threads(int(n))
-    try:
-        torch.set_num_interop_threads(1)
-    except RuntimeError:
-        pass
+    # a second set_num_interop_threads aborts the process (c10::Error), even with the same value
+    if torch.get_num_interop_threads() != 1:
+        try:
+            torch.set_num_interop_threads(1)
+        except RuntimeError:
+            pass

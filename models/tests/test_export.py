@@ -144,7 +144,7 @@ def test_shipped_fixtures(name):
 
 
 def test_calibration_cases_match_the_metrics():
-    with open(os.path.join(fixtures.FIXTURES_DIR, "calibration", "metrics_cases.json")) as f:
+    with open(os.path.join(fixtures.FIXTURES_DIR, "calibration", "farseg_cases.json")) as f:
         cases = json.load(f)["cases"]
     names = [c["name"] for c in cases]
     assert "bin_edges" in names and any(n.startswith("farseg-demo") for n in names)
