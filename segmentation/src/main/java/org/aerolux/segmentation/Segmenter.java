@@ -48,6 +48,7 @@ public final class Segmenter implements AutoCloseable {
         this.model = model;
         this.loadTime = loadTime;
         this.temperature = options.temperature().resolve(model.card());
+        options.grid(model.card()); // tile and overlap that do not fit the model fail now, before any input is read
     }
 
     /**
@@ -141,6 +142,12 @@ public final class Segmenter implements AutoCloseable {
      */
     public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreas areas, ProgressListener progress,
                                   Cancellation cancellation, List<BlockConsumer> listeners) {
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners);
+    }
+
+    /** As {@link #run}, at another temperature (the calibration's second pass). */
+    SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreas areas,
+                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners) {
         ClassStatistics stats;
         SegmentationConsumer consumer;
         TiledPipeline pipeline;
