@@ -12,8 +12,9 @@ import org.aerolux.core.ModelException;
  * <ol>
  *   <li>the system property {@code aerolux.models}, else the environment variable {@code AEROLUX_MODELS}: a
  *       folder holding {@code registry.json}, or the registry file itself (it must exist);</li>
- *   <li>{@code models/registry.json} in the installation: the first folder, going up from the jar or classes
- *       folder AeroLux runs from (e.g. {@code REPO/cli/target/aerolux-cli.jar} gives {@code REPO/models}), that has one;</li>
+ *   <li>{@code models/registry.json} of the installation: in the first folder that has a {@code models} folder,
+ *       going up from the jar or classes folder AeroLux runs from (e.g. {@code REPO/cli/target/aerolux-cli.jar}
+ *       gives {@code REPO/models/registry.json});</li>
  *   <li>{@code models/registry.json} under the repository named by the system property {@code aerolux.repo}, then
  *       under the working directory.</li>
  * </ol>
@@ -68,8 +69,7 @@ public final class RegistryLocation {
             if (cs == null || cs.getLocation() == null) return null;
             Path p = Path.of(cs.getLocation().toURI()).toAbsolutePath().normalize();
             for (int i = 0; i < MAX_LEVELS && p != null; i++, p = p.getParent()) {
-                Path candidate = p.resolve("models").resolve("registry.json");
-                if (Files.isRegularFile(candidate)) return candidate;
+                if (Files.isDirectory(p.resolve("models"))) return p.resolve("models").resolve("registry.json");
             }
         } catch (URISyntaxException | RuntimeException e) {
             return null;
