@@ -1,5 +1,6 @@
 package org.aerolux.segmentation;
 
+import java.util.stream.IntStream;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.model.DeviceReport;
 import org.aerolux.core.model.Model;
@@ -62,34 +63,46 @@ public final class ProbabilityModel implements Model {
         return out;
     }
 
-    /** Replaces the C channels of every pixel of every image with softmax(z / T) (or of log p / T). */
+    /** Pixels per parallel chunk of the softmax. */
+    private static final int CHUNK = 1 << 15;
+
+    /**
+     * Replaces the C channels of every pixel of every image with softmax(z / T) (or of log p / T), in double, the
+     * maximum subtracted first; chunks of pixels run in parallel (the model is idle meanwhile).
+     */
     static void softmaxInPlace(NchwTensor t, double temperature, boolean logits) {
-        float[] d = t.data();
-        int c = t.c(), plane = t.h() * t.w();
-        double invT = 1.0 / temperature;
+        int plane = t.h() * t.w();
+        int chunksPerImage = (plane + CHUNK - 1) / CHUNK;
+        IntStream.range(0, t.n() * chunksPerImage).parallel().forEach(job -> {
+            int n = job / chunksPerImage, from = (job % chunksPerImage) * CHUNK;
+            softmax(t.data(), n * t.c() * plane, plane, t.c(), from, Math.min(plane, from + CHUNK), 1.0 / temperature, logits);
+        });
+    }
+
+    private static void softmax(float[] d, int base, int plane, int c, int from, int to, double invT, boolean logits) {
         double[] z = new double[c];
-        for (int n = 0; n < t.n(); n++) {
-            int base = n * c * plane;
-            for (int i = 0; i < plane; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < c; k++) {
-                    double v = d[base + k * plane + i];
-                    if (!logits) v = Math.log(Math.max(v, MIN_PROBABILITY));
-                    v *= invT;
-                    z[k] = v;
-                    if (v > max) max = v;
-                }
-                if (Double.isNaN(max) || Double.isInfinite(max)) {
-                    for (int k = 0; k < c; k++) d[base + k * plane + i] = Float.NaN;
-                    continue;
-                }
-                double sum = 0;
-                for (int k = 0; k < c; k++) {
-                    z[k] = Math.exp(z[k] - max);
-                    sum += z[k];
-                }
-                for (int k = 0; k < c; k++) d[base + k * plane + i] = (float) (z[k] / sum);
+        for (int i = from; i < to; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            boolean nan = false;
+            for (int k = 0; k < c; k++) {
+                double v = d[base + k * plane + i];
+                if (!logits) v = Math.log(Math.max(v, MIN_PROBABILITY));
+                v *= invT;
+                z[k] = v;
+                if (v > max) max = v;
+                nan |= Double.isNaN(v);
             }
+            if (nan || Double.isInfinite(max)) {
+                for (int k = 0; k < c; k++) d[base + k * plane + i] = Float.NaN;
+                continue;
+            }
+            double sum = 0;
+            for (int k = 0; k < c; k++) {
+                z[k] = Math.exp(z[k] - max);
+                sum += z[k];
+            }
+            double inv = 1 / sum;
+            for (int k = 0; k < c; k++) d[base + k * plane + i] = (float) (z[k] * inv);
         }
     }
 

@@ -13,6 +13,7 @@ import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.ModelType;
 import org.aerolux.core.model.OutputKind;
 import org.aerolux.core.model.ResolvedModel;
+import org.aerolux.core.pipeline.AsyncBlockConsumer;
 import org.aerolux.core.pipeline.BlockConsumer;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.PipelineResult;
@@ -166,7 +167,8 @@ public final class Segmenter implements AutoCloseable {
             closeQuietly(sinks, listeners, e);
             throw e;
         }
-        PipelineResult result = pipeline.run(consumer);
+        // outputs are made on their own thread while the model runs the next tiles
+        PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
         return new SegmentationResult(result, grid, bands, temperature, stats.summary(), consumer.vectorSummary());
     }
 
