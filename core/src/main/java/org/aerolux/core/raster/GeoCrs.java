@@ -3,10 +3,16 @@ package org.aerolux.core.raster;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.measure.Unit;
+import javax.measure.quantity.Angle;
+import javax.measure.quantity.Length;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.crs.GeographicCRS;
+import org.geotools.api.referencing.datum.Ellipsoid;
 import org.geotools.referencing.CRS;
+import si.uom.NonSI;
+import tech.units.indriya.unit.Units;
 
 /** Converts between GeoTools CRS objects and the plain {@link CrsInfo} values the rest of AeroLux sees. */
 final class GeoCrs {
@@ -67,6 +73,25 @@ final class GeoCrs {
         } catch (FactoryException | RuntimeException e) {
             throw new IllegalArgumentException("cannot parse the CRS WKT: " + firstLine(e), e);
         }
+    }
+
+    /** The axis unit and ellipsoid of a CRS; see {@link CrsMeasures}. */
+    static CrsMeasures measures(CrsInfo info) {
+        CoordinateReferenceSystem crs = toGeoTools(info);
+        Unit<?> unit = crs.getCoordinateSystem().getAxis(0).getUnit();
+        double metres = Double.NaN;
+        double degrees = Double.NaN;
+        if (unit != null && unit.isCompatible(Units.METRE))
+            metres = unit.asType(Length.class).getConverterTo(Units.METRE).convert(1.0);
+        else if (unit != null && unit.isCompatible(NonSI.DEGREE_ANGLE))
+            degrees = unit.asType(Angle.class).getConverterTo(NonSI.DEGREE_ANGLE).convert(1.0);
+        Ellipsoid e = CRS.getEllipsoid(crs);
+        if (e == null) throw new IllegalArgumentException("the CRS " + info.label() + " has no ellipsoid");
+        double toMetres = e.getAxisUnit().isCompatible(Units.METRE)
+                ? e.getAxisUnit().asType(Length.class).getConverterTo(Units.METRE).convert(1.0) : 1.0;
+        boolean latFirst = CRS.getAxisOrder(crs) == CRS.AxisOrder.NORTH_EAST;
+        return new CrsMeasures(crs instanceof GeographicCRS, unit == null ? "unknown" : unit.toString(), metres,
+                degrees, latFirst, e.getSemiMajorAxis() * toMetres, e.getInverseFlattening());
     }
 
     /** The first line of an exception's message (GeoTools messages may span lines). */

@@ -36,6 +36,16 @@ public final class Rasters {
     }
 
     /**
+     * The axis unit and the ellipsoid of a CRS (metres per unit of a projected CRS, degrees per unit of a
+     * geographic one), for area computations.
+     *
+     * @throws IllegalArgumentException when GeoTools cannot use the CRS
+     */
+    public static CrsMeasures measures(CrsInfo crs) {
+        return GeoCrs.measures(crs);
+    }
+
+    /**
      * Maps pixel positions of a grid to WGS 84 (lon, lat) in degrees. Positions use the corner convention of
      * {@link Affine}: (0, 0) is the outer corner of the first pixel and (0.5, 0.5) its centre.
      *
