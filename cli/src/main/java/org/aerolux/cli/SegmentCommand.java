@@ -66,7 +66,7 @@ final class SegmentCommand implements Callable<Integer> {
         try (Segmenter segmenter = Segmenter.open(options, registry)) {
             Path dir = OutputFolder.prepare(output);
             if (!run.quiet) err.println("aerolux: " + ModelLine.describe(segmenter));
-            FileSegmentation files = new FileSegmentation(segmenter, dir, Vectors.factory());
+            FileSegmentation files = new FileSegmentation(segmenter, dir);
             AeroLuxException firstFailure = null;
             int failures = 0, index = 0;
             for (Path in : inputs) {

@@ -134,6 +134,75 @@ class SegmentCommandTest {
         JsonObject stats = prov.getAsJsonObject("class_statistics");
         assertEquals(90 * 70 * Math.abs(0.3 * -0.3 - 0.1 * 0.1), stats.get("data_area_m2").getAsDouble(), 1e-9,
                 "a rotated pixel covers |det| square metres");
+        JsonObject geo = JsonParser.parseString(Files.readString(tmp.resolve("out/geo_aerolux.json"))).getAsJsonObject()
+                .getAsJsonObject("class_statistics");
+        double expected = ellipsoidalArea(12.25, 12.25 + 90 * 1e-5, 45.5 - 70 * 1e-5, 45.5);
+        assertEquals(expected, geo.get("data_area_m2").getAsDouble(), 1e-6 * expected,
+                "geographic pixels: geodesic areas on the WGS 84 ellipsoid (" + geo.get("area_method").getAsString() + ")");
+        double sphere = Math.toRadians(90 * 1e-5) * 6371008.8 * 6371008.8
+                * (Math.sin(Math.toRadians(45.5)) - Math.sin(Math.toRadians(45.5 - 70 * 1e-5)));
+        assertTrue(Math.abs(sphere - expected) > 1e-4 * expected, "the check tells the ellipsoid from a sphere");
+        double sum = 0;
+        for (var c : geo.getAsJsonArray("classes")) sum += c.getAsJsonObject().get("area_m2").getAsDouble();
+        assertEquals(expected, sum, 1e-6 * expected);
+    }
+
+    /**
+     * Area of a longitude/latitude rectangle on the WGS 84 ellipsoid, in closed form (the authalic-latitude
+     * integral): (b² / 2) dλ [q(φ2) - q(φ1)], q(φ) = sin φ / (1 - e² sin² φ) + ln((1 + e sin φ) / (1 - e sin φ)) / (2e).
+     */
+    static double ellipsoidalArea(double lon1, double lon2, double lat1, double lat2) {
+        double a = 6378137.0, f = 1 / 298.257223563, b = a * (1 - f), e = Math.sqrt(f * (2 - f));
+        java.util.function.DoubleUnaryOperator q = lat -> {
+            double s = Math.sin(Math.toRadians(lat));
+            return s / (1 - e * e * s * s) + Math.log((1 + e * s) / (1 - e * s)) / (2 * e);
+        };
+        return b * b / 2 * Math.toRadians(lon2 - lon1) * (q.applyAsDouble(lat2) - q.applyAsDouble(lat1));
+    }
+
+    @Test
+    void anObjectAcrossTileBordersIsOnePolygonInLonLat() throws Exception {
+        Path model = CliRun.dominantModel(tmp.resolve("m")); // tiles of 64 with overlap 16: cores of 48 px
+        Path in = tmp.resolve("fields.tif");
+        Georeference g = Georeference.of(Rasters.crs(32633), new Affine(500000, 0.5, 0, 5000000, 0, -0.5));
+        try (GeoTiffSink s = GeoTiffSink.builder(in, 200, 150, 3, DataType.UINT8).georeference(g).build()) {
+            TestImages.stream(s, 200, 150, 3, 50, (x, y, b) -> {
+                boolean field = x >= 40 && x < 150 && y >= 30 && y < 110; // crosses tile borders at x 48, 96, 144 and y 48, 96
+                boolean pond = x >= 170 && x < 180 && y >= 5 && y < 12;
+                int bright = field ? 1 : pond ? 2 : 0;
+                return b == bright ? 200 : 60;
+            });
+            s.commit();
+        }
+        Path out = tmp.resolve("out");
+        CliRun.Result r = run("segment", "--model", model.toString(), "--input", in.toString(), "--output", out.toString(),
+                "--outputs", "labels,vectors", "--quiet");
+        assertEquals(0, r.code(), r.all());
+        JsonObject fc = JsonParser.parseString(Files.readString(out.resolve("fields_objects.geojson"))).getAsJsonObject();
+        assertEquals("FeatureCollection", fc.get("type").getAsString());
+        JsonArray features = fc.getAsJsonArray("features");
+        assertEquals(2, features.size(), "one polygon for the field, one for the pond; background is not an object");
+        JsonObject field = features.asList().stream().map(e -> e.getAsJsonObject())
+                .filter(f -> f.getAsJsonObject("properties").get("class").getAsInt() == 1).findFirst().orElseThrow();
+        JsonObject props = field.getAsJsonObject("properties");
+        assertEquals("green", props.get("class_name").getAsString());
+        assertEquals(110 * 80, props.get("pixels").getAsLong());
+        assertEquals(110 * 80 * 0.25, props.get("area_m2").getAsDouble(), 1e-9);
+        assertEquals("Polygon", field.getAsJsonObject("geometry").get("type").getAsString());
+        JsonArray ring = field.getAsJsonObject("geometry").getAsJsonArray("coordinates").get(0).getAsJsonArray();
+        for (var p : ring) {
+            double lon = p.getAsJsonArray().get(0).getAsDouble(), lat = p.getAsJsonArray().get(1).getAsDouble();
+            assertTrue(lon > 14.9 && lon < 15.1 && lat > 45.1 && lat < 45.2, "WGS 84 lon/lat near UTM 33N (500000, 5000000): " + p);
+        }
+        JsonObject prov = JsonParser.parseString(Files.readString(out.resolve("fields_aerolux.json"))).getAsJsonObject();
+        assertEquals(2, prov.getAsJsonObject("vectors").get("objects").getAsLong());
+        assertEquals(props.get("area_m2").getAsDouble(), prov.getAsJsonObject("class_statistics").getAsJsonArray("classes").get(1)
+                .getAsJsonObject().get("area_m2").getAsDouble(), 1e-9, "class statistics and objects agree");
+        CliRun.Result noCrs = run("segment", "--model", model.toString(), "--input", write(tmp.resolve("plain.tif"), Georeference.NONE, 40, 40)
+                .toString(), "--output", tmp.resolve("out2").toString(), "--outputs", "vectors", "--quiet");
+        assertEquals(2, noCrs.code(), noCrs.all());
+        assertTrue(noCrs.err().contains("GeoJSON (RFC 7946) needs WGS 84"), noCrs.err());
+        assertEquals(List.of(), list(tmp.resolve("out2")), "no partial output");
     }
 
     static Path write(Path file, Georeference g, int w, int h) {

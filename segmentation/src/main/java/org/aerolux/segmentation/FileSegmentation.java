@@ -20,6 +20,7 @@ import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
 import org.aerolux.core.raster.Rasters;
+import org.aerolux.segmentation.area.PixelAreaModel;
 
 /**
  * Segmentation of raster files into an output folder: for {@code STEM.tif}, the requested outputs
@@ -36,16 +37,14 @@ public final class FileSegmentation {
     private final Path outputDir;
     private final VectorOutputFactory vectors;
 
-    /**
-     * @param vectors makes the vector output, or null when this build cannot write vectors (asking for them is then
-     *                a usage error)
-     */
+    /** Files into {@code outputDir}, vectors as GeoJSON ({@link VectorOutputs#geoJson()}). */
+    public FileSegmentation(Segmenter segmenter, Path outputDir) { this(segmenter, outputDir, null); }
+
+    /** @param vectors makes the vector output; null for GeoJSON with the default options */
     public FileSegmentation(Segmenter segmenter, Path outputDir, VectorOutputFactory vectors) {
         this.segmenter = segmenter;
         this.outputDir = outputDir;
-        this.vectors = vectors;
-        if (segmenter.options().outputs().contains(SegmentationOutput.VECTORS) && vectors == null)
-            throw new UsageException(null, "--outputs vectors is not available in this build");
+        this.vectors = vectors == null ? VectorOutputs.geoJson() : vectors;
         if (segmenter.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
     }
 
@@ -90,7 +89,7 @@ public final class FileSegmentation {
         try (RasterSource source = Rasters.open(input)) {
             RasterInfo info = source.info();
             SegmentationSinks sinks = sinks(input, info, outputs);
-            SegmentationResult result = segmenter.run(source, sinks, Areas.of(info.georeference()), progress, cancellation, List.of());
+            SegmentationResult result = segmenter.run(source, sinks, PixelAreaModel.of(info.georeference()), progress, cancellation, List.of());
             Path labels = outputs.get(SegmentationOutput.LABELS);
             if (labels != null) LabelsAuxXml.write(labels, segmenter.model().card().classes());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);

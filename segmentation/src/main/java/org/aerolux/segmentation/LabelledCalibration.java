@@ -13,6 +13,8 @@ import org.aerolux.core.BadInputException;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.core.raster.Affine;
+import org.aerolux.core.raster.Georeference;
+import org.aerolux.segmentation.area.PixelAreaModel;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
 
@@ -75,7 +77,7 @@ public final class LabelledCalibration {
         int c = s.model().card().classCount();
         ImageCalibrationAccumulator acc = new ImageCalibrationAccumulator(c, options);
         GroundTruthListener gt = new GroundTruthListener(labels, labelsFile, s.model().card().name(), c, options, acc, sampler);
-        SegmentationResult run = s.runAt(temperature, image, SegmentationSinks.builder().build(), PixelAreas.UNKNOWN, progress,
+        SegmentationResult run = s.runAt(temperature, image, SegmentationSinks.builder().build(), PixelAreaModel.of(Georeference.NONE), progress,
                 cancellation, List.of(gt));
         CalibrationAggregate aggregate = new CalibrationAggregate(c, options);
         aggregate.add(acc.finish(imageName));

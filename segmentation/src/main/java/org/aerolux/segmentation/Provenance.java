@@ -201,6 +201,7 @@ public final class Provenance {
         JsonObject o = new JsonObject();
         o.addProperty("area_unit", "m2");
         o.addProperty("areas_known", s.areasKnown());
+        o.addProperty("area_method", s.areaMethod());
         o.addProperty("data_pixels", s.dataPixels());
         o.addProperty("nodata_pixels", s.nodataPixels());
         o.add("data_area_m2", number(s.dataAreaM2()));

@@ -57,7 +57,7 @@ final class SegmentationConsumer implements BlockConsumer {
             float[] ent = UncertaintyMaps.entropy(block.data(), classes, n, null);
             entropy.write(Views.translate(ArrayImgs.floats(ent, w, h, 1), 0, block.minY(), 0));
         }
-        statistics.accept(block.minY(), lab, w, h);
+        statistics.accept(block.minY(), lab, h);
         if (vectors != null) vectors.acceptRows(Math.toIntExact(block.minY()), lab, h);
         for (BlockConsumer l : listeners) l.accept(block);
     }

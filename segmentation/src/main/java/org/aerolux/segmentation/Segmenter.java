@@ -22,6 +22,7 @@ import org.aerolux.core.pipeline.TiledPipeline;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
 import org.aerolux.core.tile.TileGrid;
+import org.aerolux.segmentation.area.PixelAreaModel;
 
 /**
  * FarSeg segmentation of any raster through the tiled pipeline: selected bands, card normalisation, tiles with a
@@ -136,18 +137,19 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
-     * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise).
+     * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise), with
+     * class areas from {@code areas} (e.g. {@code PixelAreaModel.of(source.info().georeference())}).
      * {@code listeners} also receive every block of blended probabilities (NaN at nodata).
      *
      * @throws org.aerolux.core.CancelledException when cancelled (no output is left)
      */
-    public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreas areas, ProgressListener progress,
+    public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
                                   Cancellation cancellation, List<BlockConsumer> listeners) {
         return runAt(temperature, source, sinks, areas, progress, cancellation, listeners);
     }
 
     /** As {@link #run}, at another temperature (the calibration's second pass). */
-    SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreas areas,
+    SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreaModel areas,
                              ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners) {
         ClassStatistics stats;
         SegmentationConsumer consumer;
@@ -161,7 +163,7 @@ public final class Segmenter implements AutoCloseable {
             pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
                     .batchSize(options.batch()).progress(progress).cancellation(cancellation).build();
-            stats = new ClassStatistics(model.card().classes(), areas);
+            stats = new ClassStatistics(model.card().classes(), info.width(), areas);
             consumer = new SegmentationConsumer(model.card().classCount(), sinks, stats, listeners);
         } catch (RuntimeException e) {
             closeQuietly(sinks, listeners, e);

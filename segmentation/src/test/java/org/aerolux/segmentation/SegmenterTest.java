@@ -35,6 +35,7 @@ import org.aerolux.core.raster.Rasters;
 import org.aerolux.core.testing.CountingModel;
 import org.aerolux.core.testing.TestModels;
 import org.aerolux.core.tile.Blender;
+import org.aerolux.segmentation.area.PixelAreaModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,7 @@ class SegmenterTest {
         SegmentationSinks sinks = SegmentationSinks.builder().raster(SegmentationOutput.LABELS, labels)
                 .raster(SegmentationOutput.PROBABILITIES, probs).raster(SegmentationOutput.CONFIDENCE, conf)
                 .raster(SegmentationOutput.ENTROPY, ent).build();
-        SegmentationResult r = s.run(src, sinks, Areas.of(src.info().georeference()), ProgressListener.NONE, new Cancellation(), listeners);
+        SegmentationResult r = s.run(src, sinks, PixelAreaModel.of(src.info().georeference()), ProgressListener.NONE, new Cancellation(), listeners);
         return new Outputs(labels.result().orElseThrow(), probs.result().orElseThrow(), conf.result().orElseThrow(),
                 ent.result().orElseThrow(), r);
     }
@@ -283,7 +284,7 @@ class SegmenterTest {
         try (Segmenter s = open(model, SegmentationOptions.builder().batch(1))) {
             var labels = new ImgRasterSink<>(W, H, 1, new UnsignedByteType());
             SegmentationSinks sinks = SegmentationSinks.builder().raster(SegmentationOutput.LABELS, labels).build();
-            assertThrows(org.aerolux.core.CancelledException.class, () -> s.run(ImgRasterSource.of(image(8)), sinks, PixelAreas.UNKNOWN,
+            assertThrows(org.aerolux.core.CancelledException.class, () -> s.run(ImgRasterSource.of(image(8)), sinks, PixelAreaModel.of(Georeference.NONE),
                     e -> { if (e.done() == 2) cancel.cancel(); }, cancel, List.of()));
             assertTrue(labels.result().isEmpty());
         }
