@@ -60,6 +60,7 @@ class BinAeroluxEndToEnd {
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().startsWith("L7_ETMs.tif: 64 tiles (0 nodata) on cpu"), ok.out());
         assertFalse(ok.err().contains("\r"), "no progress bar when stderr is not a terminal");
+        assertFalse(ok.err().contains("SLF4J"), "no logging-library noise: " + ok.err());
         GdalInfo labels = GdalInfo.of(tmp.resolve("out/L7_ETMs_labels.tif"));
         assertEquals(31985, labels.epsg());
         assertArrayEquals(GdalInfo.of(SharedData.landsat()).geoTransform(), labels.geoTransform(), 0.0);
