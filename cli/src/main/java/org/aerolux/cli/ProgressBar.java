@@ -19,6 +19,7 @@ final class ProgressBar implements ProgressListener {
     private long lastDraw = Long.MIN_VALUE;
     private int lastLength;
     private boolean drawn;
+    private long lastDone;
 
     ProgressBar(PrintWriter err, String label) {
         this.err = err;
@@ -32,6 +33,8 @@ final class ProgressBar implements ProgressListener {
 
     @Override
     public void onProgress(ProgressEvent e) {
+        if (e.done() < lastDone) end(); // a new pass over the image (calibrate runs two): keep the finished line
+        lastDone = e.done();
         long now = System.nanoTime();
         if (e.done() < e.total() && drawn && now - lastDraw < MIN_INTERVAL_NANOS) return;
         lastDraw = now;
