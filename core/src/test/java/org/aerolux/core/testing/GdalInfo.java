@@ -153,6 +153,14 @@ public final class GdalInfo {
         return new int[] {e.get(0).getAsInt(), e.get(1).getAsInt(), e.get(2).getAsInt(), e.get(3).getAsInt()};
     }
 
+    /** The band's category names (GDAL reads them from the .aux.xml sidecar), empty when none. */
+    public List<String> categories(int band) {
+        JsonObject b = bandObj(band);
+        List<String> out = new ArrayList<>();
+        if (b.has("categories")) for (var e : b.getAsJsonArray("categories")) out.add(e.getAsString());
+        return out;
+    }
+
     private JsonObject bandObj(int band) {
         return json.getAsJsonArray("bands").get(band - 1).getAsJsonObject();
     }

@@ -1,0 +1,26 @@
+package org.aerolux.segmentation;
+
+import com.google.gson.JsonObject;
+import java.util.Optional;
+import org.aerolux.core.pipeline.PipelineResult;
+import org.aerolux.core.tile.TileGrid;
+
+/**
+ * What one segmentation run did.
+ *
+ * @param pipeline    tiles run and skipped, device, timings of the tiled run
+ * @param grid        tile size, overlap and size multiple used
+ * @param bands       1-based input bands fed to the model, in model order
+ * @param temperature softmax temperature applied
+ * @param statistics  pixels and area per class
+ * @param vectors     what the vector output reported, when written
+ */
+public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, double temperature,
+                                 ClassStatistics.Summary statistics, Optional<JsonObject> vectors) {
+    public SegmentationResult {
+        bands = bands.clone();
+    }
+
+    @Override
+    public int[] bands() { return bands.clone(); }
+}

@@ -1,0 +1,195 @@
+package org.aerolux.segmentation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.aerolux.core.ModelException;
+import org.aerolux.core.UsageException;
+import org.aerolux.core.inference.OnnxModelLoader;
+import org.aerolux.core.model.Model;
+import org.aerolux.core.model.ModelCard;
+import org.aerolux.core.model.ModelRegistry;
+import org.aerolux.core.model.ModelResolver;
+import org.aerolux.core.model.ModelType;
+import org.aerolux.core.model.OutputKind;
+import org.aerolux.core.model.ResolvedModel;
+import org.aerolux.core.pipeline.AsyncBlockConsumer;
+import org.aerolux.core.pipeline.BlockConsumer;
+import org.aerolux.core.pipeline.Cancellation;
+import org.aerolux.core.pipeline.PipelineResult;
+import org.aerolux.core.pipeline.ProgressListener;
+import org.aerolux.core.pipeline.TiledPipeline;
+import org.aerolux.core.raster.RasterInfo;
+import org.aerolux.core.raster.RasterSource;
+import org.aerolux.core.tile.TileGrid;
+import org.aerolux.segmentation.area.PixelAreaModel;
+
+/**
+ * FarSeg segmentation of any raster through the tiled pipeline: selected bands, card normalisation, tiles with a
+ * halo, softmax(z / T) per tile, blending of the probabilities, then labels, probabilities, confidence, entropy,
+ * vectors and class statistics from one pass. The model is loaded once; {@link #run} may be called for many
+ * rasters in turn (one at a time). Sources and sinks are interfaces, so the same run serves GeoTIFF files
+ * ({@link FileSegmentation}) and in-memory images (the Fiji front end).
+ *
+ * <pre>{@code
+ * try (Segmenter s = Segmenter.open(options, registry)) {
+ *     SegmentationResult r = s.run(source, sinks, progress, cancellation);
+ * }
+ * }</pre>
+ */
+public final class Segmenter implements AutoCloseable {
+    private final SegmentationOptions options;
+    private final Optional<ResolvedModel> resolved;
+    private final Model model;
+    private final double temperature;
+    private final Duration loadTime;
+
+    private Segmenter(SegmentationOptions options, Optional<ResolvedModel> resolved, Model model, Duration loadTime) {
+        this.options = options;
+        this.resolved = resolved;
+        this.model = model;
+        this.loadTime = loadTime;
+        this.temperature = options.temperature().resolve(model.card());
+        options.grid(model.card()); // tile and overlap that do not fit the model fail now, before any input is read
+    }
+
+    /**
+     * Resolves {@code options.model()} (registry name, sha256 checked, or .onnx path) and loads it on the requested
+     * device.
+     *
+     * @throws ModelException for an unknown, broken or non-segmentation model (exit 4)
+     * @throws org.aerolux.core.DeviceException when {@code gpu} was requested and cannot be used (exit 5)
+     */
+    public static Segmenter open(SegmentationOptions options, ModelRegistry registry) {
+        ResolvedModel r = new ModelResolver(registry).resolve(options.model());
+        long t0 = System.nanoTime();
+        Model m = OnnxModelLoader.load(r, options.inference());
+        try {
+            return new Segmenter(options, Optional.of(r), checked(m, r), Duration.ofNanos(System.nanoTime() - t0));
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** Wraps a model loaded elsewhere (e.g. by a front end that keeps it open); it is closed with this segmenter. */
+    public static Segmenter of(Model model, Optional<ResolvedModel> resolved, SegmentationOptions options) {
+        return new Segmenter(options, resolved, checked(model, resolved.orElse(null)), Duration.ZERO);
+    }
+
+    private static Model checked(Model m, ResolvedModel r) {
+        ModelCard card = m.card();
+        java.nio.file.Path file = r == null ? null : r.file();
+        if (card.modelType() != ModelType.SEGMENTATION)
+            throw new ModelException(file, "model '" + card.name() + "' is an " + card.modelType().cardValue()
+                    + " model; segmentation needs a segmentation model");
+        if (card.output() == OutputKind.IMAGE)
+            throw new ModelException(file, "model '" + card.name() + "' outputs an image, not class scores (aerolux.output)");
+        if (card.classCount() < 2) throw new ModelException(file, "model '" + card.name() + "' has fewer than 2 classes");
+        if (card.classCount() > SegmentationConsumer.NODATA_LABEL)
+            throw new ModelException(file, "model '" + card.name() + "' has " + card.classCount()
+                    + " classes; uint8 labels hold at most 255 (255 is nodata)");
+        return m;
+    }
+
+    /** The options this segmenter runs with. */
+    public SegmentationOptions options() { return options; }
+
+    /** The loaded model (its card, the device it runs on). */
+    public Model model() { return model; }
+
+    /** Where the model came from, when it was resolved by this segmenter or given. */
+    public Optional<ResolvedModel> resolved() { return resolved; }
+
+    /** The softmax temperature applied (explicit, or the card's for auto). */
+    public double temperature() { return temperature; }
+
+    /** Time taken to load the model (zero for a model given to {@link #of}). */
+    public Duration loadTime() { return loadTime; }
+
+    /** The tile grid for this model and options. */
+    public TileGrid grid() { return options.grid(model.card()); }
+
+    /**
+     * The 1-based bands fed to the model for a raster: as given, or the first N.
+     *
+     * @throws UsageException when they do not fit the raster or the model
+     */
+    public int[] bandsFor(RasterInfo info) {
+        int need = model.inputChannels();
+        int[] b = options.bands().orElse(null);
+        if (b == null) {
+            if (info.bandCount() < need)
+                throw new UsageException(null, "the model takes " + need + " bands (" + String.join(", ", model.card().inputBands())
+                        + ") but the input has " + info.bandCount() + "; choose them with --bands, e.g. --bands "
+                        + String.join(",", java.util.Collections.nCopies(need, "1")) + " (a band may repeat)");
+            b = new int[need];
+            for (int i = 0; i < need; i++) b[i] = i + 1;
+        }
+        if (b.length != need)
+            throw new UsageException(null, "--bands lists " + b.length + " bands but the model takes " + need + " ("
+                    + String.join(", ", model.card().inputBands()) + ")");
+        for (int v : b)
+            if (v > info.bandCount())
+                throw new UsageException(null, "--bands: band " + v + " does not exist; the input has " + info.bandCount()
+                        + " band" + (info.bandCount() == 1 ? "" : "s") + " (numbered from 1)");
+        return b;
+    }
+
+    /**
+     * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise), with
+     * class areas from {@code areas} (e.g. {@code PixelAreaModel.of(source.info().georeference())}).
+     * {@code listeners} also receive every block of blended probabilities (NaN at nodata).
+     *
+     * @throws org.aerolux.core.CancelledException when cancelled (no output is left)
+     */
+    public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
+                                  Cancellation cancellation, List<BlockConsumer> listeners) {
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners);
+    }
+
+    /** As {@link #run}, at another temperature (the calibration's second pass). */
+    SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreaModel areas,
+                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners) {
+        ClassStatistics stats;
+        SegmentationConsumer consumer;
+        TiledPipeline pipeline;
+        int[] bands;
+        TileGrid grid;
+        try {
+            RasterInfo info = source.info();
+            bands = bandsFor(info);
+            grid = grid();
+            pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
+                    .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
+                    .batchSize(options.batch()).progress(progress).cancellation(cancellation).build();
+            stats = new ClassStatistics(model.card().classes(), info.width(), areas);
+            consumer = new SegmentationConsumer(model.card().classCount(), sinks, stats, listeners);
+        } catch (RuntimeException e) {
+            closeQuietly(sinks, listeners, e);
+            throw e;
+        }
+        // outputs are made on their own thread while the model runs the next tiles
+        PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
+        return new SegmentationResult(result, grid, bands, temperature, stats.summary(), consumer.vectorSummary());
+    }
+
+    private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {
+        for (BlockConsumer l : listeners) {
+            try {
+                l.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        try {
+            sinks.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Closes the model. */
+    @Override
+    public void close() { model.close(); }
+}
