@@ -17,7 +17,7 @@ import org.aerolux.core.raster.RasterSource;
 /**
  * Turns the pipeline's enhanced rows (model channels, [0, 1] ideally, NaN where the input was nodata) into rows
  * of the output image: every input band, in the input's data type. An enhanced band gets the mean of the model
- * channels fed from it ({@link BandSelection}), converted by {@link OutputConversion}; at pixels the model did not
+ * channels fed from it ({@link BandSelection}), each clamped to [0, 1] first, converted by {@link OutputConversion}; at pixels the model did not
  * see (nodata in a selected band) it gets its nodata value. Bands not fed to the model are copied unchanged,
  * read exactly in their own type where the source allows it. Rows go to the sink in chunks of bounded size.
  */
@@ -74,13 +74,15 @@ final class EnhancedRowsWriter implements BlockConsumer {
                         continue;
                     }
                     double sum = 0;
-                    for (int c : ch) sum += block.get(c, x, r0 + y);
+                    for (int c : ch) sum += clamp(block.get(c, x, r0 + y)); // each channel as it would be written
                     out[base + i] = conv.convert(sum / ch.length);
                 }
             }
         }
         sink.write(Views.translate(ArrayImgs.doubles(out, w, rh, bands), 0, y0, 0));
     }
+
+    private static double clamp(float v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
 
     /** Copies the bands the model does not see, exactly (native samples from a GeoTIFF). */
     private void copyUntouched(double[] out, long y0, int w, int rh, int plane) {
