@@ -258,9 +258,10 @@ public final class Enhancer implements AutoCloseable {
         }
 
         private TileGrid grid(ModelCard card) {
-            int t = tile != null ? tile : card.tileSize();
-            int o = overlap != null ? overlap : card.overlap();
             int m = card.sizeMultiple();
+            // a card's own smaller tile is raised to the minimum (rounded up to its size multiple); a user's is refused
+            int t = tile != null ? tile : (int) Math.max(card.tileSize(), (MIN_TILE + m - 1L) / m * m);
+            int o = overlap != null ? overlap : card.overlap();
             if (t < MIN_TILE)
                 throw new UsageException(null, String.format(Locale.ROOT, "--tile %d is too small for CUE: at least %d (the model sees"
                         + " the whole input, so small tiles drift apart from the whole-image result)", t, MIN_TILE));
