@@ -173,7 +173,7 @@ final class EnhanceCommand implements Callable<Integer> {
         outputs.put("provenance", provenance);
         JsonObject json = EnhancementProvenance.of(enhancer, r, in, outputs, cmp);
         JsonObject command = new JsonObject();
-        command.addProperty("line", "aerolux enhance " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        command.addProperty("line", "aerolux " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
         command.addProperty("working_directory", Path.of("").toAbsolutePath().toString());
         json.add("command", command);
         AtomicOutput.write(provenance, os -> {
