@@ -120,7 +120,9 @@ final class EnhanceCommand implements Callable<Integer> {
         if (overlap != null) builder.overlap(overlap);
         if (memory != null) builder.memoryBudget(MemoryBudget.parse(memory));
         if (threads < 0) throw new UsageException(null, "--threads must be 0 (all cores) or more, got " + threads);
-        List<Path> inputs = InputFiles.list(input, EnhancedOutputs::isSupportedName, "GeoTIFF, TIFF, PNG or JPEG");
+        boolean sameFolder = Files.isDirectory(input) && sameFile(input, output);
+        List<Path> inputs = InputFiles.list(input, p -> EnhancedOutputs.isSupportedName(p) && !(sameFolder && EnhancedOutputs.isOutputName(p)),
+                "GeoTIFF, TIFF, PNG or JPEG");
         if (reference != null && Files.isDirectory(input))
             throw new UsageException(reference, "--reference works with a single input file, not a folder");
         if (reference != null && !Files.isRegularFile(reference)) throw new UsageException(reference, "--reference: file not found");
@@ -232,6 +234,14 @@ final class EnhanceCommand implements Callable<Integer> {
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

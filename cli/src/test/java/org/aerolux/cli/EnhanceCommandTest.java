@@ -112,6 +112,17 @@ class EnhanceCommandTest {
     }
 
     @Test
+    void outputsInTheInputFolderAreNotTakenForInputs() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("in"));
+        Files.copy(sample("c.png", "lowlight.png", 24, 20), dir.resolve("c.png"));
+        Result first = run("enhance", "--input", dir.toString(), "--output", dir.toString(), "--side-by-side");
+        assertEquals(0, first.code(), first.err());
+        Result again = run("enhance", "--input", dir.toString(), "--output", dir.toString(), "--overwrite");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(List.of("c.png", "c_aerolux.json", "c_before_after.png", "c_enhanced.png"), names(dir));
+    }
+
+    @Test
     void aBadFileInAFolderIsReportedAndTheOthersAreDone() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("in")), out = tmp.resolve("out");
         landsatRgb(dir, "a.tif");

@@ -31,6 +31,12 @@ public final class EnhancedOutputs {
         return n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
     }
 
+    /** True for names enhancement writes (STEM_enhanced.tif/.png, STEM_before_after.png): not inputs of a rerun. */
+    public static boolean isOutputName(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith("_enhanced.tif") || n.endsWith("_enhanced.png") || n.endsWith("_before_after.png");
+    }
+
     /** True when the input is a PNG or JPEG by name (its output is then a PNG). */
     public static boolean isPlainImageName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
