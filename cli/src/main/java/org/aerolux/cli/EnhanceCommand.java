@@ -131,9 +131,9 @@ final class EnhanceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean single = !Files.isDirectory(input);
         int failures = 0;
-        TerminalProgress bar = TerminalProgress.wanted(quiet) ? new TerminalProgress(err) : null;
-        builder.registry(ModelRegistries.load()).listener(listener(bar));
-        try (Enhancer enhancer = builder.build(); bar) {
+        builder.registry(ModelRegistries.load());
+        try (TerminalProgress bar = TerminalProgress.wanted(quiet) ? new TerminalProgress(err) : null;
+             Enhancer enhancer = builder.listener(listener(bar)).build()) {
             if (!quiet) out.println("model " + enhancer.model().card().name() + " on " + enhancer.model().device().summary());
             for (Path in : inputs) {
                 Path enhanced = EnhancedOutputs.enhanced(in, output), provenance = EnhancedOutputs.provenance(in, output);

@@ -178,6 +178,9 @@ class EnhanceCommandTest {
                 "--input", in.toString(), "--output", out.toString());
         assertEquals(4, seg.code(), seg.err());
         assertTrue(seg.err().contains("enhancement (CUE) model"), seg.err());
+        Result gpu = run("enhance", "--device", "gpu", "--input", in.toString(), "--output", out.toString());
+        assertEquals(5, gpu.code(), gpu.err()); // this build has no CUDA provider: a strict GPU request is a device error
+        assertTrue(gpu.err().contains("--device gpu"), gpu.err());
         assertFalse(Files.exists(out.resolve("s_enhanced.png")));
     }
 
