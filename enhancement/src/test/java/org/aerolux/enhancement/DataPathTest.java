@@ -55,6 +55,23 @@ class DataPathTest {
     }
 
     @Test
+    void sixteenBitPngComesBackAsSixteenBitPng() {
+        Path png = tmp.resolve("deep.png"), out = tmp.resolve("deep_enhanced.png");
+        int w = 21, h = 13;
+        try (PngRasterSink s = PngRasterSink.create(png, w, h, 3, DataType.UINT16)) {
+            double[] d = new double[w * h * 3];
+            for (int i = 0; i < d.length; i++) d[i] = (i * 4099) % 65536;
+            s.write(ArrayImgs.doubles(d, w, h, 3));
+            s.commit();
+        }
+        try (Enhancer e = Enhancer.builder().model(identity).range(ValueRange.user(0, 65535)).build()) {
+            e.enhanceFile(png, out);
+        }
+        assertEquals("UInt16", org.aerolux.core.testing.GdalInfo.of(out).bandType(1));
+        assertArrayEqualsDeep(Gdal.pixels(png), Gdal.pixels(out));
+    }
+
+    @Test
     void valuesBeyondTheRobustRangeAreClampedToIt() {
         int w = 128, h = 96; // 36,864 samples: the 0.01 % tails hold 3 samples each
         short[] px = new short[w * h * 3];
