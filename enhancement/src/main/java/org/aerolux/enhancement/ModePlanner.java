@@ -91,6 +91,9 @@ public final class ModePlanner {
                 + " (raise -Xmx)", MemoryBudget.human(wh), MemoryBudget.human(heapHeadroom));
         long wholePx = padded(width, m) * padded(height, m);
         long tilePx = (long) tiledLayout.tileWidth() * tiledLayout.tileHeight();
+        if (requested == EnhancementMode.WHOLE && wholePx * card.bandCount() > Integer.MAX_VALUE - 8L)
+            throw new org.aerolux.core.UsageException(null, "--mode whole: " + width + "x" + height + " pixels are more than one"
+                    + " Java array can hold as a tensor; use --mode tiled or auto");
         return switch (requested) {
             case WHOLE -> new ModePlan(EnhancementMode.WHOLE, "whole image requested (--mode whole); " + est + heap
                     + (fitsBudget && fitsHeap ? "" : "; running anyway as requested"), whole, wholeLayout, 1, wb, wh, tb, budget, heapHeadroom);

@@ -74,6 +74,8 @@ class PlanningTest {
         ModePlan forced = ModePlanner.plan(10000, 10000, card, EnhancementMode.WHOLE, grid, 1, MemoryBudget.of(8L << 30), heap);
         assertEquals(EnhancementMode.WHOLE, forced.mode());
         assertTrue(forced.reason().contains("running anyway"), forced.reason());
+        assertThrows(org.aerolux.core.UsageException.class,
+                () -> ModePlanner.plan(40000, 40000, card, EnhancementMode.WHOLE, grid, 1, MemoryBudget.of(8L << 30), heap));
     }
 
     @Test
