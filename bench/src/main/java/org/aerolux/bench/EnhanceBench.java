@@ -46,6 +46,7 @@ public final class EnhanceBench {
     record Run(int size, String mode, int exit, double wallSeconds, double modelSeconds, long peakRssKb, int tiles, String note) {}
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.LogManager.getLogManager().reset(); // GeoTools' INFO lines would interleave with the table
         Map<String, String> opt = options(args);
         List<Integer> sizes = new ArrayList<>();
         for (String s : opt.getOrDefault("--sizes", "1024,2048,4096").split(",")) sizes.add(Integer.parseInt(s.trim()));
