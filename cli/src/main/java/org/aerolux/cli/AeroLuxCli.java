@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "aerolux", mixinStandardHelpOptions = true, versionProvider = AeroLuxCli.Version.class,
         description = "Segmentation, calibration and low-light enhancement of big, georeferenced images.",
-        subcommands = {InfoCommand.class, CopyCommand.class, SegmentCommand.class, CalibrateCommand.class, ModelsCommand.class, OverlayCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, CopyCommand.class, SegmentCommand.class, CalibrateCommand.class, EnhanceCommand.class,
+                ModelsCommand.class, OverlayCommand.class, CommandLine.HelpCommand.class})
 public final class AeroLuxCli implements Runnable {
     /** Exit status for failures that are AeroLux's fault (a bug), not the user's. */
     static final int INTERNAL_ERROR = 1;

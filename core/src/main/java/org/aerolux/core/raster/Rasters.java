@@ -1,7 +1,10 @@
 package org.aerolux.core.raster;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aerolux.core.BadInputException;
+import org.aerolux.core.image.PlainImageSource;
 
 /**
  * Entry points of the raster package that need no GeoTools types: open a raster, describe a CRS, and map pixels
@@ -11,13 +14,27 @@ public final class Rasters {
     private Rasters() {}
 
     /**
-     * Opens a raster file for windowed reading. TIFF and GeoTIFF (classic and BigTIFF) are read today; the seam
-     * for other formats is here.
+     * Opens a raster file for windowed reading, choosing the reader by the file's first bytes (not its name):
+     * TIFF and GeoTIFF (classic and BigTIFF) through {@link GeoTiffSource}; PNG and JPEG photographs through
+     * {@link PlainImageSource} (no georeference). Anything else is refused as an unsupported format.
      *
      * @throws BadInputException naming the file and the problem when it cannot be read
      */
     public static RasterSource open(Path file) {
+        if (Files.isRegularFile(file) && Files.isReadable(file)) {
+            if (PlainImageSource.detect(file).isPresent()) return PlainImageSource.open(file);
+            if (!TiffDirectory.hasTiffMagic(file) && size(file) > 0)
+                throw new BadInputException(file, "unsupported format: not a GeoTIFF, TIFF, PNG or JPEG file");
+        }
         return GeoTiffSource.open(file);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The CRS of an EPSG code (axes easting/longitude first, as GeoTIFF stores them). */

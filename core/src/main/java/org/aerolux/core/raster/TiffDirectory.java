@@ -106,6 +106,18 @@ final class TiffDirectory {
         }
     }
 
+    /** True when the file starts with a TIFF or BigTIFF signature (false when it cannot be read). */
+    static boolean hasTiffMagic(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && ch.read(head) >= 0) { /* fill */ }
+            head.flip();
+            return isTiffMagic(head);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** True when the first bytes are a TIFF or BigTIFF signature. */
     static boolean isTiffMagic(ByteBuffer head) {
         if (head.limit() < 4) return false;

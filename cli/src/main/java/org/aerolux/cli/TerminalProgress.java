@@ -1,0 +1,103 @@
+package org.aerolux.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.aerolux.core.pipeline.ProgressEvent;
+
+/**
+ * A one-line status on stderr for long model runs, redrawn in place: the file, the phase, a tile bar when there
+ * are several tiles, and the elapsed time, which a daemon thread keeps ticking once a second (a whole-image pass
+ * is a single tile that can take minutes). Generic: any command that runs phases of tiles can use it; shown only
+ * when stderr is a terminal and not --quiet.
+ */
+final class TerminalProgress implements AutoCloseable {
+    private static final int BAR = 24;
+
+    private final PrintWriter err;
+    private final Thread ticker;
+    private String label = "";
+    private String phase = "";
+    private ProgressEvent last;
+    private long phaseStart = System.nanoTime();
+    private int lastLength;
+    private volatile boolean running = true;
+
+    TerminalProgress(PrintWriter err) {
+        this.err = err;
+        this.ticker = new Thread(this::tick, "aerolux-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    /** True when a status line should be drawn. */
+    static boolean wanted(boolean quiet) { return !quiet && System.console() != null; }
+
+    synchronized void file(String name) {
+        label = name;
+        phase = "";
+        last = null;
+        phaseStart = System.nanoTime();
+    }
+
+    synchronized void phase(String name) {
+        phase = name;
+        last = null;
+        phaseStart = System.nanoTime();
+        draw();
+    }
+
+    synchronized void progress(ProgressEvent e) {
+        last = e;
+        draw();
+    }
+
+    /** Clears the line (before other output). */
+    synchronized void clear() {
+        if (lastLength > 0) {
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.flush();
+            lastLength = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        ticker.interrupt();
+        clear();
+    }
+
+    private void tick() {
+        while (running) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (running && !phase.isEmpty()) draw();
+            }
+        }
+    }
+
+    private void draw() {
+        long s = (System.nanoTime() - phaseStart) / 1_000_000_000L;
+        StringBuilder line = new StringBuilder(label).append(": ").append(phase);
+        if (last != null && last.total() > 1) {
+            int full = (int) Math.round(last.fraction() * BAR);
+            line.append(" [").append("#".repeat(full)).append("-".repeat(BAR - full)).append("] ")
+                    .append(last.done()).append('/').append(last.total()).append(" tiles");
+            last.eta().ifPresent(eta -> line.append(", ETA ").append(clock(eta.toSeconds())));
+        }
+        line.append(", ").append(clock(s)).append(" elapsed");
+        String text = line.toString();
+        err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+        err.flush();
+        lastLength = text.length();
+    }
+
+    static String clock(long s) {
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
