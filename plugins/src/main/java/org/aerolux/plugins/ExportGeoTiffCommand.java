@@ -24,7 +24,7 @@ public final class ExportGeoTiffCommand implements PlugIn {
     public void run(String arg) {
         CommandRunner.run(TITLE, () -> {
             ImagePlus imp = Images.current(TITLE);
-            GenericDialog gd = new GenericDialog(TITLE);
+            GenericDialog gd = Fields.dialog(TITLE);
             Fields.file(gd, "Path", MacroOptions.isMacro() ? "" : suggestedPath(imp));
             gd.addMessage(ImageGeoreference.isGeoreferenced(imp) ? "The image carries georeferencing; it is written with it."
                     : "The image carries no georeferencing: a plain TIFF is written.");

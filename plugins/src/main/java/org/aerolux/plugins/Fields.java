@@ -1,5 +1,6 @@
 package org.aerolux.plugins;
 
+import ij.Macro;
 import ij.gui.GenericDialog;
 import java.awt.GraphicsEnvironment;
 
@@ -10,6 +11,15 @@ import java.awt.GraphicsEnvironment;
  */
 final class Fields {
     private Fields() {}
+
+    /**
+     * A new dialog. Headless, a command run without options (e.g. {@code run("AeroLux Models")}) takes every
+     * default: ImageJ's headless dialog only works from macro options, so an empty option string stands in.
+     */
+    static GenericDialog dialog(String title) {
+        if (GraphicsEnvironment.isHeadless() && Macro.getOptions() == null) Macro.setOptions(" ");
+        return new GenericDialog(title);
+    }
 
     /** A file path (with Browse in the GUI). */
     static void file(GenericDialog gd, String label, String value) {

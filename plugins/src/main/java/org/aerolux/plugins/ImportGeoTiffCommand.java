@@ -21,7 +21,7 @@ public final class ImportGeoTiffCommand implements PlugIn {
     @Override
     public void run(String arg) {
         CommandRunner.run(TITLE, () -> {
-            GenericDialog gd = new GenericDialog(TITLE);
+            GenericDialog gd = Fields.dialog(TITLE);
             Fields.file(gd, "Path", MacroOptions.initial(lastPath, ""));
             gd.addMessage("Multi-band rasters open as a stack, one slice per band; the georeferencing stays\n"
                     + "with the image through Duplicate, Crop and Scale and is used by AeroLux Export GeoTIFF.");

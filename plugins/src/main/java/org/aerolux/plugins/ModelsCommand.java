@@ -23,7 +23,7 @@ public final class ModelsCommand implements PlugIn {
     @Override
     public void run(String arg) {
         CommandRunner.run(TITLE, () -> {
-            GenericDialog gd = new GenericDialog(TITLE);
+            GenericDialog gd = Fields.dialog(TITLE);
             gd.addMessage("Models folder: " + FijiModels.folder());
             Fields.file(gd, "Install", "");
             gd.addStringField("sha256 (optional)", "", 40);
