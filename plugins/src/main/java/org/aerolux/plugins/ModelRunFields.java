@@ -33,13 +33,14 @@ final class ModelRunFields {
     /** The fixed defaults (the command line's). */
     static Values defaults(ModelRegistry registry, String type, String fallbackModel) {
         List<String> names = modelNames(registry, type);
-        String model = names.contains(fallbackModel) || names.isEmpty() ? fallbackModel : names.get(0);
+        String model = names.contains(fallbackModel) || names.isEmpty() || type.isEmpty() ? fallbackModel : names.get(0);
         return new Values(model, "default", "auto", "auto", "cosine", "auto", 4, "auto");
     }
 
+    /** The registry's models of a type (all for an empty type). */
     static List<String> modelNames(ModelRegistry registry, String type) {
         List<String> names = new ArrayList<>();
-        for (RegistryEntry e : registry.entries()) if (type.equalsIgnoreCase(e.type())) names.add(e.name());
+        for (RegistryEntry e : registry.entries()) if (type.isEmpty() || type.equalsIgnoreCase(e.type())) names.add(e.name());
         return names;
     }
 
