@@ -295,7 +295,10 @@ public final class GuiDriver {
         }
     }
 
-    /** Sets options for a command run as from a menu click: its own thread, not a macro. */
+    /**
+     * Runs a command with options in a thread of its own, as a macro's run(...) would but without an interpreter
+     * (ImageJ reads macro options only in threads named "Run$_...").
+     */
     static Thread runAsMenuCommand(String command, String options) {
         Thread t = new Thread(() -> {
             Macro.setOptions(options);
@@ -304,7 +307,7 @@ public final class GuiDriver {
             } finally {
                 Macro.setOptions(null);
             }
-        }, command);
+        }, "Run$_" + command);
         t.start();
         return t;
     }

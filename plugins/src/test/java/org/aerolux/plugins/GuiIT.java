@@ -38,6 +38,9 @@ class GuiIT {
             for (Path p : old.toList()) Files.delete(p);
         }
         Path fiji = HeadlessFiji.bundle();
+        Path models = artifacts.resolve("models");
+        if (!Files.exists(models.resolve("registry.json")))
+            org.aerolux.core.model.ModelInstaller.install(TestSegModel.in(artifacts.resolve("model-src")), models, java.util.Optional.empty());
         List<String> cp = new ArrayList<>();
         cp.add(Path.of("target", "test-classes").toAbsolutePath().toString());
         for (Path dir : List.of(fiji.resolve("jars"), Path.of("target", "fiji-provided").toAbsolutePath()))
@@ -46,7 +49,7 @@ class GuiIT {
             }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-Dai.djl.offline=true", "-Dplugins.dir=" + fiji, "-Daerolux.gui.landsat=" + SharedData.landsat(),
-                "-Daerolux.repo=" + SharedData.repo(), "-cp", String.join(File.pathSeparator, cp), GuiDriver.class.getName(), out.toString()));
+                "-Daerolux.repo=" + SharedData.repo(), "-Daerolux.models=" + models, "-cp", String.join(File.pathSeparator, cp), GuiDriver.class.getName(), out.toString()));
         cmd.addAll(List.of(steps));
         try (Xvfb x = Xvfb.start()) {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve("driver.log").toFile());
@@ -84,6 +87,27 @@ class GuiIT {
         assertEquals("run(\"AeroLux Import GeoTIFF\", \"path=" + SharedData.landsat() + "\");", lines.get(0));
         assertEquals("L7_ETMs.tif 349x352x6 31985", lines.get(1));
         assertEquals(lines.get(1), lines.get(2), "the replay differs");
+    }
+
+    @Test
+    void aSegmentDialogRunRecordsItsKeysAndTheLineReplaysTheSameLabels() throws Exception {
+        Path out = drive("record-segment", "record-segment");
+        List<String> lines = Files.readAllLines(out.resolve("record-segment.txt"));
+        assertEquals("run(\"AeroLux Segment (FarSeg)\", \"model=dominant-test bands=3,2,1 tile=64 overlap=16 blend=cosine device=cpu"
+                + " batch=2 temperature=auto labels save=[]\");", lines.get(0));
+        assertEquals("true", lines.get(1), "the replayed labels differ from the dialog run's");
+        assertEquals(Integer.toString(349 * 352), lines.get(2), "every pixel has a class");
+    }
+
+    @Test
+    void escDuringAMultiTileRunLeavesNoImageAndNoFile() throws Exception {
+        Path out = drive("cancel", "cancel");
+        List<String> lines = Files.readAllLines(out.resolve("cancel.txt"));
+        assertEquals("alive false", lines.get(0));
+        assertEquals("images 1", lines.get(1), "only the input image may remain");
+        assertEquals("files ", lines.get(2), "the save folder must be empty");
+        String log = Files.readString(out.resolve("driver.log"));
+        assertFalse(log.contains("Exception"), log);
     }
 
     static long nonBlackPixels(BufferedImage img) {

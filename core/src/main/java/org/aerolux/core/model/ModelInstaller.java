@@ -20,7 +20,7 @@ import org.aerolux.core.io.AtomicOutput;
  * Installs an {@code .onnx} model into a models folder: checks its card (it must be an AeroLux model), verifies
  * its sha256 against the expected digest (given, else a sidecar {@code MODEL.onnx.sha256} as written by
  * {@code sha256sum}, else the registry's entry of the same name; with none of them the digest is recorded, trust
- * on first use), copies it atomically, checks the copy, and adds or replaces its entry in the folder's
+ * on first use), copies it (and a card sidecar {@code MODEL.onnx.json}, if any) atomically, checks the copy, and adds or replaces its entry in the folder's
  * {@code registry.json}. Front-end neutral: the Fiji command "AeroLux Models" uses it.
  */
 public final class ModelInstaller {
@@ -83,6 +83,9 @@ public final class ModelInstaller {
             AtomicOutput.write(target, out -> Files.copy(model, out));
             String copied = Sha256.of(target);
             if (!copied.equals(actual)) throw new ModelException(target, "the copy has sha256 " + copied + ", not " + actual);
+            // a card kept beside the model (MODEL.onnx.json) goes with it
+            Path card0 = ModelCardParser.sidecarOf(model);
+            if (Files.isRegularFile(card0)) AtomicOutput.write(ModelCardParser.sidecarOf(target), out -> Files.copy(card0, out));
         }
         long size;
         try {

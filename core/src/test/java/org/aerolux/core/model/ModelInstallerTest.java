@@ -48,6 +48,19 @@ class ModelInstallerTest {
     }
 
     @Test
+    void aCardSidecarIsInstalledWithItsModel(@TempDir Path dir) throws Exception {
+        Path src = Files.copy(TestModels.identity(), dir.resolve("seg.onnx"));
+        Files.writeString(dir.resolve("seg.onnx.json"), """
+                {"aerolux.model_type": "segmentation", "aerolux.name": "seg-test", "aerolux.version": "1",
+                 "aerolux.classes": [{"name": "a", "color": "#ff0000"}, {"name": "b", "color": "#00ff00"}, {"name": "c", "color": "#0000ff"}],
+                 "aerolux.output": "logits"}
+                """);
+        Path folder = dir.resolve("installed");
+        assertEquals("seg-test", ModelInstaller.install(src, folder, Optional.empty()).entry().name());
+        assertEquals(Files.readString(dir.resolve("seg.onnx.json")), Files.readString(folder.resolve("seg.onnx.json")));
+    }
+
+    @Test
     void aFileWithoutACardIsRefused(@TempDir Path dir) throws Exception {
         Path notOnnx = Files.writeString(dir.resolve("x.onnx"), "not a model");
         assertThrows(ModelException.class, () -> ModelInstaller.install(notOnnx, dir.resolve("f"), Optional.empty()));
