@@ -37,10 +37,7 @@ class EnhanceBatchHeadlessIT {
                 "run(\"AeroLux Export GeoTIFF\", \"path=[" + dir.resolve("enhanced-export.tif") + "]\");"));
         assertEquals("dark_enhanced 128x96x3 8", Files.readAllLines(facts).get(0), log);
         Path cli = dir.resolve("cli.tif");
-        try (Enhancer e = Enhancer.builder().model("cue-demo").registry(ModelRegistry.load(HeadlessFiji.bundle()
-                .resolve("models/aerolux/registry.json"))).build()) {
-            e.enhanceFile(dir.resolve("dark.tif"), cli);
-        }
+        ReferenceRuns.run("enhance", HeadlessFiji.bundle().resolve("models/aerolux/registry.json").toString(), dir.resolve("dark.tif").toString(), cli.toString());
         double[][] expected = Gdal.pixels(cli);
         for (Path p : List.of(save.resolve("dark_enhanced.tif"), dir.resolve("enhanced-export.tif"))) {
             double[][] got = Gdal.pixels(p);

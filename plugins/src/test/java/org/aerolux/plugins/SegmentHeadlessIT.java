@@ -56,14 +56,7 @@ class SegmentHeadlessIT {
         assertTrue(log.contains("AeroLux Segment (FarSeg): dominant-test on cpu"), log);
 
         // the command line's code path on the file, same options
-        SegmentationOptions options = SegmentationOptions.builder().model(model.toString()).bands(3, 2, 1).tile(64).overlap(16)
-                .blend(Blender.COSINE).batch(2).device(DeviceRequest.CPU)
-                .outputs(EnumSet.of(SegmentationOutput.LABELS, SegmentationOutput.PROBABILITIES, SegmentationOutput.CONFIDENCE,
-                        SegmentationOutput.ENTROPY, SegmentationOutput.VECTORS)).build();
-        Files.createDirectories(cli);
-        try (Segmenter s = Segmenter.open(options, ModelRegistry.empty())) {
-            new FileSegmentation(s, cli, VectorOutputs.geoJson()).segment(SharedData.landsat(), ProgressListener.NONE, new Cancellation());
-        }
+        ReferenceRuns.run("segment", model.toString(), SharedData.landsat().toString(), cli.toString());
         GdalInfo source = GdalInfo.of(SharedData.landsat());
         for (SegmentationOutput o : List.of(SegmentationOutput.LABELS, SegmentationOutput.PROBABILITIES, SegmentationOutput.CONFIDENCE,
                 SegmentationOutput.ENTROPY)) {

@@ -41,6 +41,9 @@ public final class RuntimeCheck {
         String ort;
         List<String> providers = new ArrayList<>();
         try {
+            // DJL's engine creates the process's one OrtEnvironment (with its thread pool); created here first
+            // without one, every later model load would fail ("one already exists")
+            Djl.engine();
             ort = OrtEnvironment.getEnvironment().getVersion();
             for (OrtProvider p : OrtEnvironment.getAvailableProviders()) providers.add(p.getName());
         } catch (RuntimeException | LinkageError e) {
