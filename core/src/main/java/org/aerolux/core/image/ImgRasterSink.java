@@ -22,11 +22,26 @@ public final class ImgRasterSink<T extends RealType<T> & NativeType<T>> implemen
     private boolean committed;
 
     public ImgRasterSink(int width, int height, int bands, T type) {
+        this(new ArrayImgFactory<>(type).create(checked(width, height, bands)));
+    }
+
+    /**
+     * A sink that fills an image allocated elsewhere, laid out [x, y, band] with min 0 (e.g. a planar image over
+     * the pixel arrays of an ImageJ stack, so that the result needs no copy).
+     */
+    public ImgRasterSink(Img<T> target) {
+        if (target.numDimensions() != 3 || target.min(0) != 0 || target.min(1) != 0 || target.min(2) != 0)
+            throw new IllegalArgumentException("the target must be [x, y, band] starting at 0");
+        checked(target.dimension(0), target.dimension(1), target.dimension(2));
+        this.width = (int) target.dimension(0);
+        this.height = (int) target.dimension(1);
+        this.bands = (int) target.dimension(2);
+        this.image = target;
+    }
+
+    private static long[] checked(long width, long height, long bands) {
         if (width < 1 || height < 1 || bands < 1) throw new IllegalArgumentException("empty image " + width + "x" + height + "x" + bands);
-        this.width = width;
-        this.height = height;
-        this.bands = bands;
-        this.image = new ArrayImgFactory<>(type).create(width, height, bands);
+        return new long[] {width, height, bands};
     }
 
     @Override

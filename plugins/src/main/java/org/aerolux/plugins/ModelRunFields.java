@@ -1,0 +1,103 @@
+package org.aerolux.plugins;
+
+import ij.gui.GenericDialog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.aerolux.core.UsageException;
+import org.aerolux.core.model.DeviceRequest;
+import org.aerolux.core.model.ModelRegistry;
+import org.aerolux.core.model.RegistryEntry;
+import org.aerolux.core.tile.Blender;
+import org.aerolux.segmentation.SegmentationOptions;
+import org.aerolux.segmentation.Temperature;
+
+/**
+ * The dialog fields a segmentation model run shares (Segment, Calibration, Batch with task=segment), with the
+ * macro keys of INTERFACE.md: {@code model}, {@code bands}, {@code tile}, {@code overlap}, {@code blend},
+ * {@code device}, {@code batch}, {@code temperature}. {@code tile}, {@code overlap} and {@code bands} take
+ * {@code auto} / {@code default} for the model card's values, as the command line does when they are left out.
+ */
+final class ModelRunFields {
+    static final List<String> BLENDS = List.of("cosine", "center", "gaussian");
+    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    private static Values last;
+
+    /** What the fields hold. */
+    record Values(String model, String bands, String tile, String overlap, String blend, String device, int batch, String temperature) {}
+
+    private ModelRunFields() {}
+
+    /** The fixed defaults (the command line's). */
+    static Values defaults(ModelRegistry registry, String type, String fallbackModel) {
+        List<String> names = modelNames(registry, type);
+        String model = names.contains(fallbackModel) || names.isEmpty() || type.isEmpty() ? fallbackModel : names.get(0);
+        return new Values(model, "default", "auto", "auto", "cosine", "auto", 4, "auto");
+    }
+
+    /** The registry's models of a type (all for an empty type). */
+    static List<String> modelNames(ModelRegistry registry, String type) {
+        List<String> names = new ArrayList<>();
+        for (RegistryEntry e : registry.entries()) if (type.isEmpty() || type.equalsIgnoreCase(e.type())) names.add(e.name());
+        return names;
+    }
+
+    /** Adds the fields, starting from the last values used (interactive) or the defaults (macro). */
+    static void add(GenericDialog gd, ModelRegistry registry, String type, String fallbackModel, boolean withTemperature) {
+        Values d = defaults(registry, type, fallbackModel);
+        Values v = MacroOptions.isMacro() || last == null ? d : last;
+        List<String> models = modelNames(registry, type);
+        if (!models.contains(v.model())) models.add(v.model());
+        gd.addChoice("Model", MacroOptions.choices("model", models), v.model());
+        gd.addStringField("Bands (1-based, model order; default = first bands)", v.bands(), 12);
+        gd.addStringField("Tile (px; auto = model card)", v.tile(), 8);
+        gd.addStringField("Overlap (px; auto = model card)", v.overlap(), 8);
+        gd.addChoice("Blend", MacroOptions.choices("blend", BLENDS), v.blend());
+        gd.addChoice("Device", MacroOptions.choices("device", DEVICES), v.device());
+        gd.addNumericField("Batch (tiles per model call)", v.batch(), 0);
+        if (withTemperature) gd.addStringField("Temperature (auto = model card)", v.temperature(), 8);
+    }
+
+    /** Reads the fields back (in the order added) and remembers them for the next interactive run. */
+    static Values read(GenericDialog gd, boolean withTemperature) {
+        Values v = new Values(gd.getNextChoice().trim(), gd.getNextString().trim(), gd.getNextString().trim(), gd.getNextString().trim(),
+                gd.getNextChoice().trim(), gd.getNextChoice().trim(), (int) gd.getNextNumber(),
+                withTemperature ? gd.getNextString().trim() : "auto");
+        if (!MacroOptions.isMacro()) last = v;
+        return v;
+    }
+
+    /** The options builder of these values (outputs and overwrite are the caller's). */
+    static SegmentationOptions.Builder segmentation(Values v) {
+        if (v.batch() < 1) throw new UsageException(null, "batch must be at least 1, got " + v.batch());
+        return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
+                .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(v.batch())
+                .device(DeviceRequest.parse(v.device())).temperature(Temperature.parse(v.temperature()));
+    }
+
+    /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default. */
+    static int[] bands(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("default") || t.equals("auto")) return null;
+        try {
+            int[] b = Arrays.stream(t.split("[,\\s]+")).mapToInt(Integer::parseInt).toArray();
+            if (b.length == 0) throw new NumberFormatException();
+            return b;
+        } catch (NumberFormatException e) {
+            throw new UsageException(null, "bands must be band numbers such as 3,2,1 (or default), got '" + text + "'");
+        }
+    }
+
+    /** "512" as 512; "auto" (or empty) as empty, the model card's value. */
+    static OptionalInt pixels(String key, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("auto") || t.equals("default")) return OptionalInt.empty();
+        try {
+            return OptionalInt.of(Integer.parseInt(t));
+        } catch (NumberFormatException e) {
+            throw new UsageException(null, key + " must be a number of pixels or auto, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.aerolux.plugins;
+
+import ij.IJ;
+import java.time.Duration;
+import java.util.Locale;
+import org.aerolux.core.pipeline.Cancellation;
+import org.aerolux.core.pipeline.ProgressEvent;
+import org.aerolux.core.pipeline.ProgressListener;
+
+/**
+ * Tile progress in ImageJ's progress bar and status line ("AeroLux Segment (FarSeg): tile 12/40, about 35 s
+ * left; Esc cancels"), and Esc as a cancel: {@code IJ.escapePressed()} is polled after every tile and cancels the
+ * run through the engine's {@link Cancellation}, which then removes every partial result.
+ */
+final class TileProgress implements ProgressListener {
+    private final String title;
+    private final Cancellation cancellation;
+    private final String step;
+
+    /** @param step a prefix such as "image 2/5, " for folder runs; empty for one image */
+    TileProgress(String title, Cancellation cancellation, String step) {
+        this.title = title;
+        this.cancellation = cancellation;
+        this.step = step;
+    }
+
+    /** Forgets an Esc pressed before the run started (ImageJ does this for menu commands, not for macros). */
+    static Cancellation start() {
+        IJ.resetEscape();
+        return new Cancellation();
+    }
+
+    @Override
+    public void onProgress(ProgressEvent e) {
+        IJ.showProgress((int) Math.min(Integer.MAX_VALUE, e.done()), (int) Math.min(Integer.MAX_VALUE, e.total()));
+        String eta = e.eta().map(TileProgress::duration).map(d -> ", about " + d + " left").orElse("");
+        IJ.showStatus(String.format(Locale.ROOT, "%s: %stile %d/%d%s; Esc cancels", title, step, e.done(), e.total(), eta));
+        if (IJ.escapePressed()) cancellation.cancel();
+    }
+
+    /** Polls Esc between steps that are not tiles. */
+    void checkEscape() {
+        if (IJ.escapePressed()) cancellation.cancel();
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, Math.round(d.toMillis() / 1000.0));
+        if (s < 60) return s + " s";
+        if (s < 3600) return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+}

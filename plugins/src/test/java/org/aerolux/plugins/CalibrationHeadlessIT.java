@@ -1,0 +1,46 @@
+package org.aerolux.plugins;
+
+import static org.aerolux.plugins.HeadlessFiji.q;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aerolux.core.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** AeroLux Calibration in headless ImageJ: metrics in the Results table, fitted temperature in the Log. */
+class CalibrationHeadlessIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void measuresTheModelAgainstALabelsImage() throws Exception {
+        Path model = TestSegModel.in(dir.resolve("model")), facts = dir.resolve("facts.txt");
+        String keys = "model=[" + model + "] bands=3,2,1 tile=64 overlap=16 device=cpu";
+        String log = HeadlessFiji.run(String.join("\n",
+                "run(\"AeroLux Import GeoTIFF\", \"path=[" + SharedData.landsat() + "]\");",
+                "makeRectangle(0, 0, 160, 120);",
+                "run(\"Duplicate...\", \"title=scene duplicate\");",
+                // ground truth: the model's own labels with a block relabelled, so the model is sometimes wrong
+                "run(\"AeroLux Segment (FarSeg)\", \"" + keys + " labels\");",
+                "selectImage(\"scene_labels\");",
+                "makeRectangle(0, 0, 80, 120);",
+                "run(\"Set...\", \"value=0\");",
+                "run(\"Select None\");",
+                "selectImage(\"scene\");",
+                "run(\"AeroLux Calibration\", \"labels=scene_labels bins=10 fit " + keys + "\");",
+                "File.append(\"\" + nResults + \" \" + getResultString(\"Metric\", 0) + \" \" + getResult(\"Model temperature\", 0)"
+                        + " + \" \" + getResult(\"Fitted temperature\", 4), " + q(facts) + ");"));
+        List<String> lines = Files.readAllLines(facts);
+        String[] f = lines.get(0).split(" ");
+        assertEquals("6", f[0], log);
+        assertEquals("ECE", f[1]);
+        double ece = Double.parseDouble(f[2]), fitted = Double.parseDouble(f[3]);
+        assertTrue(ece > 0 && ece < 1, lines.get(0));
+        assertTrue(fitted > 0 && fitted != 1, lines.get(0));
+        assertTrue(log.contains("AeroLux Calibration: dominant-test on scene vs scene_labels: ECE "), log);
+        assertTrue(log.contains("AeroLux Calibration: fitted temperature "), log);
+    }
+}
