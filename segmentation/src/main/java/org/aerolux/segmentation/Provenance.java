@@ -125,7 +125,7 @@ public final class Provenance {
         JsonArray bands = new JsonArray();
         for (int b : r.bands()) bands.add(b);
         o.add("bands", bands);
-        o.addProperty("bands_from", opt.bands().isPresent() ? "--bands" : "default (the first bands of the input)");
+        o.addProperty("bands_from", r.bandsFrom());
         o.addProperty("tile", r.grid().tileSize());
         o.addProperty("overlap", r.grid().overlap());
         o.addProperty("size_multiple", r.grid().sizeMultiple());

@@ -11,11 +11,12 @@ import org.aerolux.core.tile.TileGrid;
  * @param pipeline    tiles run and skipped, device, timings of the tiled run
  * @param grid        tile size, overlap and size multiple used
  * @param bands       1-based input bands fed to the model, in model order
+ * @param bandsFrom   where the bands came from (--bands, the card's roles in the band descriptions, or the first bands)
  * @param temperature softmax temperature applied
  * @param statistics  pixels and area per class
  * @param vectors     what the vector output reported, when written
  */
-public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, double temperature,
+public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, String bandsFrom, double temperature,
                                  ClassStatistics.Summary statistics, Optional<JsonObject> vectors) {
     public SegmentationResult {
         bands = bands.clone();

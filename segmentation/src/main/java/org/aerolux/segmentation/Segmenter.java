@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.OnnxModelLoader;
+import org.aerolux.core.model.BandRoles;
 import org.aerolux.core.model.Model;
 import org.aerolux.core.model.ModelCard;
 import org.aerolux.core.model.ModelRegistry;
@@ -111,13 +112,24 @@ public final class Segmenter implements AutoCloseable {
     public TileGrid grid() { return options.grid(model.card()); }
 
     /**
-     * The 1-based bands fed to the model for a raster: as given, or the first N.
+     * The 1-based bands fed to the model for a raster: as given; else the bands whose descriptions name the card's
+     * input roles ({@link BandRoles}); else the first N.
      *
      * @throws UsageException when they do not fit the raster or the model
      */
+    /** Where {@link #bandsFor} takes the bands from, in words for the provenance. */
+    public String bandsSource(RasterInfo info) {
+        if (options.bands().isPresent()) return "--bands";
+        if (BandRoles.match(model.card().inputBands(), info.bandDescriptions()).filter(m -> m.length == model.inputChannels()).isPresent())
+            return "model card (input roles " + String.join(", ", model.card().inputBands()) + " found in the band descriptions)";
+        return "default (the first bands of the input; no band descriptions name the card's input roles)";
+    }
+
     public int[] bandsFor(RasterInfo info) {
         int need = model.inputChannels();
         int[] b = options.bands().orElse(null);
+        if (b == null) b = BandRoles.match(model.card().inputBands(), info.bandDescriptions())
+                .filter(m -> m.length == need).orElse(null);
         if (b == null) {
             if (info.bandCount() < need)
                 throw new UsageException(null, "the model takes " + need + " bands (" + String.join(", ", model.card().inputBands())
@@ -155,10 +167,12 @@ public final class Segmenter implements AutoCloseable {
         SegmentationConsumer consumer;
         TiledPipeline pipeline;
         int[] bands;
+        String bandsFrom;
         TileGrid grid;
         try {
             RasterInfo info = source.info();
             bands = bandsFor(info);
+            bandsFrom = bandsSource(info);
             grid = grid();
             pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
@@ -171,7 +185,7 @@ public final class Segmenter implements AutoCloseable {
         }
         // outputs are made on their own thread while the model runs the next tiles
         PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
-        return new SegmentationResult(result, grid, bands, temperature, stats.summary(), consumer.vectorSummary());
+        return new SegmentationResult(result, grid, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary());
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {
