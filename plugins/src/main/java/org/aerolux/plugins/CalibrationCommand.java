@@ -86,7 +86,9 @@ public final class CalibrationCommand implements PlugIn {
             row(t, "pixels evaluated", before.diagram().total(), after.diagram().total(), fit);
             t.show("Results");
             Plot plot = plot(before, fit ? after : null, r, fit);
-            if (!GraphicsEnvironment.isHeadless()) plot.show();
+            // headless (Fiji --headless, a macro): the plot as an image, which the macro can select and save
+            if (GraphicsEnvironment.isHeadless()) plot.getImagePlus().show();
+            else plot.show();
             IJ.showProgress(1.0);
             String line = String.format(Locale.ROOT, "%s: %s on %s vs %s: ECE %.4f, CECE %.4f, NLL %.4f, Brier %.4f at T=%s", TITLE,
                     s.model().card().name(), imp.getTitle(), labels.getTitle(), before.ece(), before.cece(), before.nll(), before.brier(),

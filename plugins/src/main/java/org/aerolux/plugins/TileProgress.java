@@ -33,9 +33,14 @@ final class TileProgress implements ProgressListener {
     @Override
     public void onProgress(ProgressEvent e) {
         IJ.showProgress((int) Math.min(Integer.MAX_VALUE, e.done()), (int) Math.min(Integer.MAX_VALUE, e.total()));
-        String eta = e.eta().map(TileProgress::duration).map(d -> ", about " + d + " left").orElse("");
-        IJ.showStatus(String.format(Locale.ROOT, "%s: %stile %d/%d%s; Esc cancels", title, step, e.done(), e.total(), eta));
+        IJ.showStatus(status(title, step, e));
         if (IJ.escapePressed()) cancellation.cancel();
+    }
+
+    /** The status line after a tile: "TITLE: STEPtile 12/40, about 35 s left; Esc cancels" (no ETA before one). */
+    static String status(String title, String step, ProgressEvent e) {
+        String eta = e.eta().map(TileProgress::duration).map(d -> ", about " + d + " left").orElse("");
+        return String.format(Locale.ROOT, "%s: %stile %d/%d%s; Esc cancels", title, step, e.done(), e.total(), eta);
     }
 
     /** Polls Esc between steps that are not tiles. */

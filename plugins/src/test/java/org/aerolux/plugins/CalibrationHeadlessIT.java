@@ -10,7 +10,10 @@ import org.aerolux.core.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** AeroLux Calibration in headless ImageJ: metrics in the Results table, fitted temperature in the Log. */
+/**
+ * AeroLux Calibration in headless ImageJ: metrics in the Results table, fitted temperature in the Log, the
+ * reliability diagram as a Plot image.
+ */
 class CalibrationHeadlessIT {
     @TempDir
     Path dir;
@@ -32,7 +35,12 @@ class CalibrationHeadlessIT {
                 "selectImage(\"scene\");",
                 "run(\"AeroLux Calibration\", \"labels=scene_labels bins=10 fit " + keys + "\");",
                 "File.append(\"\" + nResults + \" \" + getResultString(\"Metric\", 0) + \" \" + getResult(\"Model temperature\", 0)"
-                        + " + \" \" + getResult(\"Fitted temperature\", 4), " + q(facts) + ");"));
+                        + " + \" \" + getResult(\"Fitted temperature\", 4), " + q(facts) + ");",
+                // the reliability diagram: an ImageJ Plot, an image of its own when headless
+                "File.append(String.join(getList(\"image.titles\"), \",\"), " + q(facts) + ");",
+                "selectImage(\"AeroLux reliability diagram\");",
+                "Plot.getLimits(xMin, xMax, yMin, yMax);",
+                "File.append(\"\" + xMin + \" \" + xMax + \" \" + yMin + \" \" + yMax, " + q(facts) + ");"));
         List<String> lines = Files.readAllLines(facts);
         String[] f = lines.get(0).split(" ");
         assertEquals("6", f[0], log);
@@ -42,5 +50,7 @@ class CalibrationHeadlessIT {
         assertTrue(fitted > 0 && fitted != 1, lines.get(0));
         assertTrue(log.contains("AeroLux Calibration: dominant-test on scene vs scene_labels: ECE "), log);
         assertTrue(log.contains("AeroLux Calibration: fitted temperature "), log);
+        assertEquals("L7_ETMs.tif,scene,scene_labels,AeroLux reliability diagram", lines.get(1), log);
+        assertEquals("0 1 0 1", lines.get(2), log);
     }
 }

@@ -50,6 +50,41 @@ class EnhanceBatchHeadlessIT {
     }
 
     @Test
+    void enhancesAnRgbPhotographIntoAnRgbImageLikeTheCommandLine() throws Exception {
+        Path facts = dir.resolve("facts.txt"), dark = dir.resolve("dark.png"), fiji = dir.resolve("fiji.png"), save = dir.resolve("save");
+        // a dark 128x96 crop of an RGB photograph (ImageJ's ColorProcessor path), saved losslessly for the reference run
+        String log = HeadlessFiji.run(String.join("\n",
+                "open(" + q(SharedData.natural("astronaut.png")) + ");",
+                "File.append(\"input \" + bitDepth(), " + q(facts) + ");",
+                "makeRectangle(180, 200, 128, 96);",
+                "run(\"Crop\");",
+                "run(\"Multiply...\", \"value=0.3\");",
+                "saveAs(\"PNG\", " + q(dark) + ");",
+                "run(\"AeroLux Enhance (CUE)\", \"model=cue-demo bands=default tile=auto device=cpu save=[" + save + "]\");",
+                "File.append(getTitle() + \" \" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices + \" \" + bitDepth(), " + q(facts) + ");",
+                "saveAs(\"PNG\", " + q(fiji) + ");"));
+        List<String> lines = Files.readAllLines(facts);
+        assertEquals("input 24", lines.get(0), log);
+        assertEquals("dark_enhanced 128x96x1 24", lines.get(1), log); // RGB stays RGB
+        assertTrue(log.contains("AeroLux Enhance (CUE): "), log);
+        Path cli = dir.resolve("cli.png");
+        ReferenceRuns.run("enhance", HeadlessFiji.bundle().resolve("models/aerolux/registry.json").toString(), dark.toString(), cli.toString());
+        double[][] expected = Gdal.pixels(cli), input = Gdal.pixels(dark);
+        assertEquals(3, expected.length);
+        for (Path p : List.of(fiji, save.resolve("dark_enhanced.png"))) {
+            double[][] got = Gdal.pixels(p);
+            assertEquals(3, got.length, p.toString());
+            for (int b = 0; b < 3; b++) assertArrayEquals(expected[b], got[b], 0, p + " band " + (b + 1));
+        }
+        // and it did enhance: brighter than the dark input
+        for (int b = 0; b < 3; b++) assertTrue(mean(expected[b]) > mean(input[b]) + 10, "band " + (b + 1));
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElseThrow();
+    }
+
+    @Test
     void batchSegmentsAndEnhancesAFolderAndResumes() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("out"), enh = dir.resolve("enh");
         Path model = TestSegModel.in(dir.resolve("model"));

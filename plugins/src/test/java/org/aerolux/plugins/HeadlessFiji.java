@@ -62,14 +62,19 @@ final class HeadlessFiji {
      * Runs a macro, after closing the images of earlier macros, and returns what ImageJ printed meanwhile
      * (headless, the Log goes to standard output).
      */
-    static synchronized String run(String macro) {
+    static String run(String macro) {
+        return run(macro, "");
+    }
+
+    /** Runs a macro as {@link #run(String)} does, with {@code argument} for its getArgument(). */
+    static synchronized String run(String macro, String argument) {
         LegacyEnvironment e = environment();
         PrintStream saved = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream tee = new PrintStream(new TeeStream(saved, captured), true, StandardCharsets.UTF_8);
         System.setOut(tee);
         try {
-            e.runMacro("close(\"*\");\n" + macro, "");
+            e.runMacro("close(\"*\");\n" + macro, argument);
         } finally {
             tee.flush();
             System.setOut(saved);

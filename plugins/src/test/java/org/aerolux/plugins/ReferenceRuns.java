@@ -25,16 +25,24 @@ import org.aerolux.segmentation.VectorOutputs;
 public final class ReferenceRuns {
     private ReferenceRuns() {}
 
-    /** args: segment MODEL INPUT OUTDIR | enhance REGISTRY INPUT OUTPUT */
+    /**
+     * args: segment MODEL INPUT OUTDIR (bands 3,2,1, tile 64, overlap 16, every output, no registry)
+     * | segment-registered REGISTRY MODEL INPUT OUTDIR (bands 1,2,3, tile 128, overlap 32; labels and probabilities)
+     * | enhance REGISTRY INPUT OUTPUT; always blend cosine, batch 2, the CPU and the card's temperature.
+     */
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("segment")) {
-            SegmentationOptions options = SegmentationOptions.builder().model(args[1]).bands(3, 2, 1).tile(64).overlap(16)
-                    .blend(Blender.COSINE).batch(2).device(DeviceRequest.CPU)
-                    .outputs(EnumSet.of(SegmentationOutput.LABELS, SegmentationOutput.PROBABILITIES, SegmentationOutput.CONFIDENCE,
-                            SegmentationOutput.ENTROPY, SegmentationOutput.VECTORS)).build();
-            Files.createDirectories(Path.of(args[3]));
-            try (Segmenter s = Segmenter.open(options, ModelRegistry.empty())) {
-                new FileSegmentation(s, Path.of(args[3]), VectorOutputs.geoJson()).segment(Path.of(args[2]), ProgressListener.NONE, new Cancellation());
+        if (args[0].startsWith("segment")) {
+            boolean registered = args[0].equals("segment-registered");
+            String[] a = registered ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+            ModelRegistry registry = registered ? ModelRegistry.load(Path.of(args[1])) : ModelRegistry.empty();
+            SegmentationOptions.Builder b = SegmentationOptions.builder().model(a[1]).blend(Blender.COSINE).batch(2).device(DeviceRequest.CPU);
+            SegmentationOptions options = registered
+                    ? b.bands(1, 2, 3).tile(128).overlap(32).outputs(EnumSet.of(SegmentationOutput.LABELS, SegmentationOutput.PROBABILITIES)).build()
+                    : b.bands(3, 2, 1).tile(64).overlap(16).outputs(EnumSet.of(SegmentationOutput.LABELS, SegmentationOutput.PROBABILITIES,
+                            SegmentationOutput.CONFIDENCE, SegmentationOutput.ENTROPY, SegmentationOutput.VECTORS)).build();
+            Files.createDirectories(Path.of(a[3]));
+            try (Segmenter s = Segmenter.open(options, registry)) {
+                new FileSegmentation(s, Path.of(a[3]), VectorOutputs.geoJson()).segment(Path.of(a[2]), ProgressListener.NONE, new Cancellation());
             }
         } else {
             try (Enhancer e = Enhancer.builder().model("cue-demo").registry(ModelRegistry.load(Path.of(args[1]))).build()) {

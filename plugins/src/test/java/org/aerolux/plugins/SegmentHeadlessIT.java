@@ -82,6 +82,59 @@ class SegmentHeadlessIT {
     }
 
     @Test
+    void segmentsASceneCropWithTheRegistryModelLikeTheCommandLine() throws Exception {
+        // farseg-demo (the bundle's registry model) on a 200x160 crop of the sample scene (3-band uint8 RGB, 0.3 m)
+        // holding buildings, trees and a pool; tile 128, overlap 32: six tiles
+        Path crop = dir.resolve("crop.tif"), facts = dir.resolve("facts.txt"), cli = dir.resolve("cli");
+        Gdal.translate(SharedData.repo().resolve("samples/scene.tif"), crop, "-srcwin", "0", "576", "200", "160");
+        String keys = "model=farseg-demo bands=1,2,3 tile=128 overlap=32 blend=cosine device=cpu batch=2 temperature=auto"
+                + " labels probabilities overlay";
+        String log = HeadlessFiji.run(String.join("\n",
+                "run(\"AeroLux Import GeoTIFF\", \"path=[" + crop + "]\");",
+                "run(\"AeroLux Segment (FarSeg)\", \"" + keys + "\");",
+                "File.append(String.join(getList(\"image.titles\"), \",\"), " + q(facts) + ");",
+                "selectImage(\"crop.tif\");",
+                "Overlay.activateSelection(0);",
+                "Roi.getBounds(x, y, width, height);",
+                "File.append(\"\" + Overlay.size + \" \" + Roi.getName + \" \" + x + \",\" + y + \",\" + width + \",\" + height, " + q(facts) + ");",
+                "selectImage(\"crop_labels\");",
+                "getLut(r, g, b);",
+                "lut = \"\";",
+                "for (i = 0; i < 5; i++) lut = lut + r[i] + \",\" + g[i] + \",\" + b[i] + \";\";",
+                "File.append(bitDepth() + \" \" + replace(Property.get(\"AeroLux.Classes\"), \"\\n\", \";\") + \" \" + lut, " + q(facts) + ");",
+                "run(\"AeroLux Export GeoTIFF\", \"path=[" + dir.resolve("labels.tif") + "]\");",
+                "selectImage(\"crop_probabilities\");",
+                "names = \"\" + nSlices;",
+                "for (i = 1; i <= nSlices; i++) { setSlice(i); names = names + \" \" + getInfo(\"slice.label\"); }",
+                "File.append(names, " + q(facts) + ");",
+                "run(\"AeroLux Export GeoTIFF\", \"path=[" + dir.resolve("probabilities.tif") + "]\");"));
+        List<String> lines = Files.readAllLines(facts);
+        assertEquals("crop.tif,crop_labels,crop_probabilities", lines.get(0), log);
+        assertEquals("1 AeroLux labels 0,0,200,160", lines.get(1), log); // one overlay element, the labels over the whole image
+        assertTrue(lines.get(2).startsWith("8 0=background;1=building;2=vehicle;3=tree;4=pool "), lines.get(2));
+        assertEquals("5 background building vehicle tree pool", lines.get(3));
+        assertTrue(log.contains("AeroLux Segment (FarSeg): farseg-demo on cpu, 6 tiles"), log);
+
+        ReferenceRuns.run("segment-registered", HeadlessFiji.bundle().resolve("models/aerolux/registry.json").toString(), "farseg-demo",
+                crop.toString(), cli.toString());
+        double[] labels = Gdal.pixels(cli.resolve("crop_labels.tif"))[0];
+        assertArrayEquals(labels, Gdal.pixels(dir.resolve("labels.tif"))[0], 0);
+        assertTrue(java.util.Arrays.stream(labels).distinct().count() >= 3, "the crop holds several classes");
+        double[][] pa = Gdal.pixels(dir.resolve("probabilities.tif")), pb = Gdal.pixels(cli.resolve("crop_probabilities.tif"));
+        assertEquals(5, pa.length);
+        for (int band = 0; band < 5; band++) assertArrayEquals(pb[band], pa[band], 0, "probabilities band " + (band + 1));
+        // the LUT holds the model card's class colours, as the command line's colour table does
+        StringBuilder lut = new StringBuilder();
+        GdalInfo cliLabels = GdalInfo.of(cli.resolve("crop_labels.tif"));
+        for (int i = 0; i < 5; i++) {
+            int[] c = cliLabels.colorTableEntry(1, i);
+            lut.append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append(';');
+        }
+        assertEquals(lut.toString(), lines.get(2).substring(lines.get(2).lastIndexOf(' ') + 1));
+        assertArrayEquals(GdalInfo.of(crop).geoTransform(), GdalInfo.of(dir.resolve("labels.tif")).geoTransform(), 1e-9);
+    }
+
+    @Test
     void aBadOptionIsOneLineAndStopsTheMacro() throws Exception {
         Path model = TestSegModel.in(dir.resolve("model"));
         Path facts = dir.resolve("after.txt");

@@ -23,7 +23,8 @@ import org.aerolux.core.raster.DataType;
 /**
  * ImageJ pixels as ImgLib2 images, without copying: the image [x, y, band] is a {@link PlanarImg} whose planes are
  * the very arrays of the ImageJ stack ({@code byte[]}, {@code short[]}, {@code float[]}), so writes show in
- * ImageJ and nothing is duplicated. An RGB image is viewed as three uint8 bands over its packed {@code int[]}.
+ * ImageJ and nothing is duplicated. An RGB image is viewed as three uint8 bands over its packed {@code int[]}
+ * (see {@link RgbChannel}).
  * (The same idea as imglib2-ij's ImageJFunctions, which is not on Maven Central.)
  */
 public final class ImagePixels {
@@ -63,8 +64,10 @@ public final class ImagePixels {
             }
             case 24: {
                 int[] argb = (int[]) stack.getPixels(bands.get(0));
-                RandomAccessibleInterval<UnsignedByteType> rgb = Converters.argbChannels(ArrayImgs.argbs(argb, w, h), 1, 2, 3);
-                return visitor.visit(Views.zeroMin(rgb), DataType.UINT8);
+                var packed = ArrayImgs.argbs(argb, w, h);
+                RandomAccessibleInterval<UnsignedByteType> rgb = Views.stack(Converters.convert(packed, new RgbChannel(16)),
+                        Converters.convert(packed, new RgbChannel(8)), Converters.convert(packed, new RgbChannel(0)));
+                return visitor.visit(rgb, DataType.UINT8);
             }
             default:
                 throw new BadInputException(null, "image '" + imp.getTitle() + "' has an unsupported type (" + imp.getBitDepth() + "-bit)");
