@@ -59,8 +59,9 @@ public final class CalibrationCommand implements PlugIn {
             ModelRunFields.Values v = ModelRunFields.read(gd, true);
             ImagePlus labels = WindowManager.getImage(labelsTitle);
             if (labels == null) throw new UsageException(null, "no open image is titled '" + labelsTitle + "' (labels=[image title])");
-            if (labels.getNChannels() * labels.getNSlices() * labels.getNFrames() != 1 && labels.getBitDepth() != 24 && labels.getStackSize() > 1)
-                throw new UsageException(null, "the labels image '" + labelsTitle + "' must be one band of class indices");
+            if (labels.getStackSize() > 1 || labels.getBitDepth() == 24)
+                throw new UsageException(null, "the labels image '" + labelsTitle + "' must be one band of class indices"
+                        + (labels.getBitDepth() == 24 ? " (it is an RGB colour image)" : " (it has " + labels.getStackSize() + " slices)"));
             if (bins < 1) throw new UsageException(null, "bins must be at least 1, got " + bins);
             SegmentationOptions options = ModelRunFields.segmentation(v).build();
             CalibrationOptions co = CalibrationOptions.builder().bins(bins).foregroundOnly(foreground).build();

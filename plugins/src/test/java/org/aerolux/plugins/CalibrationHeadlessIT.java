@@ -53,4 +53,20 @@ class CalibrationHeadlessIT {
         assertEquals("L7_ETMs.tif,scene,scene_labels,AeroLux reliability diagram", lines.get(1), log);
         assertEquals("0 1 0 1", lines.get(2), log);
     }
+
+    @Test
+    void anRgbLabelsImageIsRefusedInOneLine() throws Exception {
+        Path model = TestSegModel.in(dir.resolve("model")), facts = dir.resolve("after.txt");
+        String log = HeadlessFiji.run(String.join("\n",
+                "run(\"AeroLux Import GeoTIFF\", \"path=[" + SharedData.landsat() + "]\");",
+                "makeRectangle(0, 0, 64, 48);",
+                "run(\"Duplicate...\", \"title=scene duplicate\");",
+                "newImage(\"colour_labels\", \"RGB black\", 64, 48, 1);",
+                "selectImage(\"scene\");",
+                "run(\"AeroLux Calibration\", \"labels=colour_labels bins=10 model=[" + model + "] bands=3,2,1 tile=64 overlap=16 device=cpu\");",
+                "File.append(\"after\", " + q(facts) + ");"));
+        assertFalse(Files.exists(facts), "the macro must stop: " + log);
+        assertTrue(log.contains("must be one band of class indices (it is an RGB colour image)"), log);
+        assertFalse(log.contains("\tat "), log);
+    }
 }
