@@ -9,6 +9,7 @@ import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code aerolux enhance} plus {@code --master} and {@code --max-failures}. Errors become one line on stderr and
  * the exit codes of the CLI (1 for a job that failed for another reason, e.g. a task that failed every attempt).
  */
-@Command(name = "aerolux-spark", mixinStandardHelpOptions = true,
+@Command(name = "aerolux-spark", mixinStandardHelpOptions = true, versionProvider = AeroLuxSpark.Version.class,
         description = "AeroLux segmentation and enhancement of many scenes on Apache Spark.",
         subcommands = {SparkSegmentCommand.class, SparkEnhanceCommand.class, CommandLine.HelpCommand.class})
 public final class AeroLuxSpark implements Runnable {
@@ -79,5 +80,15 @@ public final class AeroLuxSpark implements Runnable {
         String m = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Version from the jar manifest (Maven fills it), "dev" when run from classes, and Spark's. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AeroLuxSpark.class.getPackage().getImplementationVersion();
+            return new String[] {"aerolux-spark " + (v == null ? "dev" : v) + " on Apache Spark " + org.apache.spark.SparkContext.class
+                    .getPackage().getImplementationVersion()};
+        }
     }
 }

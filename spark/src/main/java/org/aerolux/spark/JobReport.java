@@ -36,9 +36,9 @@ final class JobReport {
             }
         }
         if (!quiet)
-            out.println(String.format(Locale.ROOT, "%d scenes on %s (parallelism %d): %d done, %d skipped, %d failed in %.1f s (%.3f"
-                            + " scenes/s, %.3f Mpx/s done)", all.size(), r.master(), r.defaultParallelism(), done, skipped, failed, r.seconds(),
-                    done / r.seconds(), pixels / 1e6 / r.seconds()));
+            out.println(String.format(Locale.ROOT, "%d scenes on %s (parallelism %d): %d done, %d skipped, %d failed in %.1f s after a"
+                            + " %.1f s Spark start (%.4f scenes/s, %.4f Mpx/s done, %d px)", all.size(), r.master(), r.defaultParallelism(), done,
+                    skipped, failed, r.seconds(), r.startSeconds(), done / r.seconds(), pixels / 1e6 / r.seconds(), pixels));
         if (failed > 0) err.println("aerolux-spark: " + failed + " of " + all.size() + " scenes failed; the others are done");
         out.flush();
         err.flush();

@@ -42,16 +42,22 @@ public final class SparkJob {
         return conf;
     }
 
-    /** What the job ran on and what its scenes gave, in the order of the scenes. */
-    public record Result(String master, int defaultParallelism, List<SceneOutcome> outcomes, double seconds) {}
+    /**
+     * What the job ran on and what its scenes gave, in the order of the scenes.
+     *
+     * @param startSeconds the start of the Spark context
+     * @param seconds      the scene tasks, from submission to the last outcome on the driver
+     */
+    public record Result(String master, int defaultParallelism, List<SceneOutcome> outcomes, double startSeconds, double seconds) {}
 
     /** Runs {@code task} on each scene, one partition per scene. */
     public static Result run(SparkConf conf, List<String> scenes, Function<String, SceneOutcome> task) {
         long t0 = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
+            long t1 = System.nanoTime();
             List<SceneOutcome> outcomes = sc.parallelize(scenes, scenes.size()).map(task).collect();
-            return new Result(sc.master(), sc.defaultParallelism(), outcomes, (System.nanoTime() - t0) / 1e9);
+            return new Result(sc.master(), sc.defaultParallelism(), outcomes, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         }
     }
 }
