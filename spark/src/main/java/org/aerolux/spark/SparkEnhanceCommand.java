@@ -59,8 +59,9 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "CPU threads per operator in each task, 0 = all cores")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads per model operator in each task; 0 = all cores."
+            + " Default: spark.task.cpus (1 unless set), so that the tasks running at once do not oversubscribe the cores")
+    Integer threads;
 
     @Option(names = "--memory", paramLabel = "SIZE", description = "memory budget per task, e.g. 8g (default: half of the executor's)")
     String memory;
@@ -81,8 +82,8 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Path dir = output.toAbsolutePath().normalize();
-        EnhanceJob job = new EnhanceJob(new EnhanceJob.Settings(model, bands, mode, range, tile, overlap, blend, batch, device, threads, memory,
-                gapProbe, overwrite, sideBySide), dir.toString(),
+        EnhanceJob job = new EnhanceJob(new EnhanceJob.Settings(model, bands, mode, range, tile, overlap, blend, batch, device,
+                spark.threads(threads), memory, gapProbe, overwrite, sideBySide), dir.toString(),
                 "aerolux-spark " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
                 Path.of("").toAbsolutePath().toString());
         job.check();

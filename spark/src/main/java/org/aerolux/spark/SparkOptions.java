@@ -1,5 +1,6 @@
 package org.aerolux.spark;
 
+import org.apache.spark.SparkConf;
 import picocli.CommandLine.Option;
 
 /** Where and how Spark runs the scene tasks (options shared by every aerolux-spark command). */
@@ -15,4 +16,9 @@ final class SparkOptions {
 
     @Option(names = "--quiet", description = "print nothing but errors")
     boolean quiet;
+
+    /** --threads as given, else the cores Spark gives each task (spark.task.cpus, 1 by default). */
+    int threads(Integer given) {
+        return given != null ? given : new SparkConf().getInt("spark.task.cpus", 1);
+    }
 }

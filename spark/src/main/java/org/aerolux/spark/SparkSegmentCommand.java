@@ -52,9 +52,9 @@ final class SparkSegmentCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads per model operator in each task; 0 = all cores (default ${DEFAULT-VALUE})")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads per model operator in each task; 0 = all cores."
+            + " Default: spark.task.cpus (1 unless set), so that the tasks running at once do not oversubscribe the cores")
+    Integer threads;
 
     @Option(names = "--temperature", paramLabel = "T|auto", defaultValue = "auto", description = "softmax temperature; auto = the card's")
     String temperature;
@@ -73,7 +73,7 @@ final class SparkSegmentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SegmentJob job = new SegmentJob(new SegmentJob.Settings(model, bands, tile, overlap, blend.toLowerCase(Locale.ROOT), batch, device,
-                threads, temperature, outputs, overwrite), output.toAbsolutePath().normalize().toString());
+                spark.threads(threads), temperature, outputs, overwrite), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
         SceneList.checkDistinctOutputs(scenes, p -> job.output().resolve(FileSegmentation.stem(p) + FileSegmentation.PROVENANCE_SUFFIX));

@@ -41,6 +41,19 @@ class SparkSetupTest {
     }
 
     @Test
+    void threadsDefaultToTheCoresSparkGivesEachTask() {
+        SparkOptions o = new SparkOptions();
+        assertEquals(1, o.threads(null), "spark.task.cpus defaults to 1");
+        assertEquals(0, o.threads(0), "given: all cores");
+        System.setProperty("spark.task.cpus", "3");
+        try {
+            assertEquals(3, o.threads(null));
+        } finally {
+            System.clearProperty("spark.task.cpus");
+        }
+    }
+
+    @Test
     void aListNamesScenesRelativeToItselfSkipsCommentsAndNamesTheLineOfAMissingScene() throws Exception {
         Path a = Files.createDirectories(tmp.resolve("d")).resolve("a.tif");
         Files.write(a, new byte[] {1});
