@@ -1,10 +1,12 @@
 package org.aerolux.segmentation;
 
+import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,16 +38,33 @@ public final class FileSegmentation {
     private final Segmenter segmenter;
     private final Path outputDir;
     private final VectorOutputFactory vectors;
+    private final Map<String, JsonElement> provenanceFields;
 
     /** Files into {@code outputDir}, vectors as GeoJSON ({@link VectorOutputs#geoJson()}). */
     public FileSegmentation(Segmenter segmenter, Path outputDir) { this(segmenter, outputDir, null); }
 
     /** @param vectors makes the vector output; null for GeoJSON with the default options */
     public FileSegmentation(Segmenter segmenter, Path outputDir, VectorOutputFactory vectors) {
+        this(segmenter, outputDir, vectors, Map.of());
+    }
+
+    private FileSegmentation(Segmenter segmenter, Path outputDir, VectorOutputFactory vectors, Map<String, JsonElement> provenanceFields) {
         this.segmenter = segmenter;
         this.outputDir = outputDir;
         this.vectors = vectors == null ? VectorOutputs.geoJson() : vectors;
+        this.provenanceFields = provenanceFields;
         if (segmenter.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
+    }
+
+    /**
+     * The same file segmentation, whose provenance records also carry these top-level fields (for example the
+     * Spark executor that ran the input), after the standard ones. A field may not replace a standard one.
+     */
+    public FileSegmentation withProvenanceFields(Map<String, ? extends JsonElement> fields) {
+        Map<String, JsonElement> all = new LinkedHashMap<>(provenanceFields);
+        fields.forEach((k, v) -> all.put(k, v.deepCopy()));
+        Provenance.checkExtraFields(all.keySet());
+        return new FileSegmentation(segmenter, outputDir, vectors, Collections.unmodifiableMap(all));
     }
 
     /** What one input gave. */
@@ -93,7 +112,7 @@ public final class FileSegmentation {
             Path labels = outputs.get(SegmentationOutput.LABELS);
             if (labels != null) LabelsAuxXml.write(labels, segmenter.model().card().classes());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            Provenance.write(Provenance.of(segmenter, input, info, outputs, result, started, elapsed), provenanceOf(input));
+            Provenance.write(Provenance.of(segmenter, input, info, outputs, result, started, elapsed, provenanceFields), provenanceOf(input));
             return new FileResult(input, false, outputs, provenanceOf(input), result, elapsed);
         } catch (AeroLuxException e) {
             throw naming(input, e);

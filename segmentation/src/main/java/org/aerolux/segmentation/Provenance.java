@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -37,9 +39,25 @@ public final class Provenance {
 
     private Provenance() {}
 
+    /** The top-level fields of every record, in order; extra fields may not take these names. */
+    public static final List<String> STANDARD_FIELDS = List.of("format", "format_version", "command", "started",
+            "input", "outputs", "model", "parameters", "device", "versions", "timings_s", "tiles", "class_statistics", "vectors");
+
     /** The provenance of a finished file run. */
     public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
                                 SegmentationResult result, Instant started, Duration total) {
+        return of(segmenter, input, info, outputs, result, started, total, Map.of());
+    }
+
+    /**
+     * The provenance of a finished file run, with {@code extra} top-level fields after the standard ones (e.g. the
+     * executor of a distributed run).
+     *
+     * @throws IllegalArgumentException when an extra field has the name of a standard one
+     */
+    public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
+                                SegmentationResult result, Instant started, Duration total, Map<String, JsonElement> extra) {
+        checkExtraFields(extra.keySet());
         JsonObject o = new JsonObject();
         o.addProperty("format", "aerolux-provenance");
         o.addProperty("format_version", FORMAT_VERSION);
@@ -57,7 +75,14 @@ public final class Provenance {
         o.add("tiles", tiles(result.pipeline()));
         o.add("class_statistics", statistics(result.statistics()));
         o.add("vectors", result.vectors().<JsonElement>map(v -> v).orElse(JsonNull.INSTANCE));
+        extra.forEach((k, v) -> o.add(k, v.deepCopy()));
         return o;
+    }
+
+    /** @throws IllegalArgumentException when one of these names is a standard field */
+    static void checkExtraFields(Collection<String> names) {
+        for (String n : names)
+            if (STANDARD_FIELDS.contains(n)) throw new IllegalArgumentException("provenance field '" + n + "' is a standard field");
     }
 
     /** Writes the record atomically. */
