@@ -61,7 +61,7 @@ public final class RuntimeCheck {
             detail = "this ONNX Runtime build has no CUDA execution provider (the GPU build comes with the Maven profile -Pgpu)";
         } else {
             try (SessionOptions so = new SessionOptions()) {
-                SessionOptionsFactory.addCuda(so, 0);
+                SessionOptionsFactory.addCuda(so, 0, CudaOptions.DEFAULT);
                 cuda = true;
                 detail = "the CUDA execution provider loads (device 0)";
             } catch (Exception | LinkageError e) {
