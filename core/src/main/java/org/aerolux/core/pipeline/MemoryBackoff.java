@@ -1,6 +1,7 @@
 package org.aerolux.core.pipeline;
 
 import java.util.List;
+import org.aerolux.core.tile.TileGrid;
 
 /**
  * What a run did after the device ran out of memory: the batch it started with and ended at, the tile edge it
@@ -9,17 +10,23 @@ import java.util.List;
  *
  * @param requestedBatch tiles per model call asked for
  * @param finalBatch     tiles per model call at the end of the run
- * @param requestedTile  tile edge asked for, pixels
- * @param finalTile      tile edge the run finished with
+ * @param requestedGrid  tile edge and overlap asked for
+ * @param finalGrid      tile edge and overlap the run finished with
  * @param events         each back-off step, one line each
  */
-public record MemoryBackoff(int requestedBatch, int finalBatch, int requestedTile, int finalTile, List<String> events) {
+public record MemoryBackoff(int requestedBatch, int finalBatch, TileGrid requestedGrid, TileGrid finalGrid, List<String> events) {
     public MemoryBackoff {
         events = List.copyOf(events);
     }
 
     /** No back-off. */
-    public static MemoryBackoff none(int batch, int tile) { return new MemoryBackoff(batch, batch, tile, tile, List.of()); }
+    public static MemoryBackoff none(int batch, TileGrid grid) { return new MemoryBackoff(batch, batch, grid, grid, List.of()); }
+
+    /** Tile edge asked for, pixels. */
+    public int requestedTile() { return requestedGrid.tileSize(); }
+
+    /** Tile edge the run finished with, pixels. */
+    public int finalTile() { return finalGrid.tileSize(); }
 
     /** True when the run had to back off. */
     public boolean happened() { return !events.isEmpty(); }
@@ -29,9 +36,9 @@ public record MemoryBackoff(int requestedBatch, int finalBatch, int requestedTil
         if (!happened()) return "none";
         StringBuilder b = new StringBuilder();
         if (finalBatch != requestedBatch) b.append("batch ").append(requestedBatch).append(" -> ").append(finalBatch);
-        if (finalTile != requestedTile) {
+        if (finalTile() != requestedTile()) {
             if (b.length() > 0) b.append(", ");
-            b.append("tile ").append(requestedTile).append(" -> ").append(finalTile);
+            b.append("tile ").append(requestedTile()).append(" -> ").append(finalTile());
         }
         if (b.length() == 0) b.append("batch ").append(finalBatch);
         return b.append(" (").append(events.size()).append(events.size() == 1 ? " step)" : " steps)").toString();

@@ -88,7 +88,7 @@ public final class TiledPipeline {
      */
     public PipelineResult run(BlockConsumer consumer) {
         long start = System.nanoTime();
-        Backoff backoff = new Backoff(batchSize, grid.tileSize());
+        Backoff backoff = new Backoff(batchSize, grid);
         DeliveryWatch watched = new DeliveryWatch(consumer);
         TileGrid g = grid;
         try (consumer) {
@@ -155,7 +155,7 @@ public final class TiledPipeline {
         return new PipelineResult(model.device(), layout, blender.name(), batchSize, n.done - n.skipped, n.skipped, n.retries,
                 blend.validPixels, blend.nodataPixels, Duration.ofNanos(total), Duration.ofNanos(reader.readNanos.get()),
                 Duration.ofNanos(n.modelNanos), Duration.ofNanos(blendOnly), Duration.ofNanos(n.write.nanos),
-                backoff.report(g.tileSize()));
+                backoff.report(g));
     }
 
     /**
@@ -320,13 +320,14 @@ public final class TiledPipeline {
 
     /** The back-off state of one run: the current batch, and the steps taken (the first is logged). */
     private static final class Backoff {
-        final int requestedBatch, requestedTile;
+        final int requestedBatch;
+        final TileGrid requestedGrid;
         int batch;
         final List<String> events = new java.util.ArrayList<>();
 
-        Backoff(int batch, int tile) {
+        Backoff(int batch, TileGrid grid) {
             this.requestedBatch = batch;
-            this.requestedTile = tile;
+            this.requestedGrid = grid;
             this.batch = batch;
         }
 
@@ -351,8 +352,8 @@ public final class TiledPipeline {
             events.add(event);
         }
 
-        MemoryBackoff report(int finalTile) {
-            return new MemoryBackoff(requestedBatch, batch, requestedTile, finalTile, events);
+        MemoryBackoff report(TileGrid finalGrid) {
+            return new MemoryBackoff(requestedBatch, batch, requestedGrid, finalGrid, events);
         }
     }
 
