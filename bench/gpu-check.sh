@@ -36,23 +36,27 @@ if [ -n "${AEROLUX_GPU_CLASSPATH:-}" ]; then
   cpfile=$AEROLUX_GPU_CLASSPATH
 else
   cpfile=bench/target/classpath-gpu.txt
-  if ! mvn -B -o -q -Pgpu -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath-gpu.txt; then
+  if ! mvn -B -o -q -Dstyle.color=never -Pgpu -pl bench -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath-gpu.txt; then
     echo "NO GPU BUNDLE: 'mvn -Pgpu' could not build offline; com.microsoft.onnxruntime:onnxruntime_gpu:1.29.0 (642 MB) must be in"
     echo "  ~/.m2 (mvn dependency:get -Dartifact=com.microsoft.onnxruntime:onnxruntime_gpu:1.29.0 where Maven Central is reachable)"
     exit 3
   fi
 fi
 if ! grep -q "onnxruntime_gpu" "$cpfile"; then echo "NOT THE GPU BUNDLE: $cpfile has no onnxruntime_gpu jar"; exit 3; fi
-cp="bench/target/classes:$(cat "$cpfile")"
+# SLF4J 2 ahead of the old SLF4J API bundled in geotools-wrapper (as bin/aerolux does), so the back-off log shows
+slf4j=$(tr ':' '\n' < "$cpfile" | grep '/slf4j-' | paste -sd: -)
+cp="bench/target/classes:$slf4j:$(cat "$cpfile")"
+# ONNX Runtime logs a failed CUDA provider load to stderr itself (the check prints the reason in one line)
+quiet_ort() { grep -v -E '\[E:onnxruntime|^.\[m$' >&2; }
 echo "  $(tr ':' '\n' < "$cpfile" | grep onnxruntime_gpu)"
 
 echo "== aerolux info --system"
-java -Dai.djl.offline=true -cp "$cp" org.aerolux.cli.AeroLuxCli info --system 2>&1 | grep -v "provider_bridge_ort" | sed 's/^/  /'
+java -Dai.djl.offline=true -cp "$cp" org.aerolux.cli.AeroLuxCli info --system 2> >(quiet_ort) | sed 's/^/  /'
 
 echo "== check"
 timeout 540 java -Xmx24g -Dai.djl.offline=true -Djava.awt.headless=true -cp "$cp" org.aerolux.bench.GpuCheck \
   model="$MODEL" size="$SIZE" device="$DEVICE" batch="$BATCH" work="$WORK" gpu_mem_limit="${GPU_MEM_LIMIT:-0}" \
-  cudnn_search="${CUDNN_SEARCH:-exhaustive}" rounds="${ROUNDS:-2}" cpu_tiles="${CPU_TILES:-8}" 2> >(grep -v "provider_bridge_ort" >&2)
+  cudnn_search="${CUDNN_SEARCH:-exhaustive}" rounds="${ROUNDS:-2}" cpu_tiles="${CPU_TILES:-8}" 2> >(quiet_ort)
 rc=$?
 [ $rc = 124 ] && echo "TIMEOUT: the check ran past 540 s"
 exit $rc

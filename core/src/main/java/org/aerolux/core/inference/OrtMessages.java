@@ -39,6 +39,22 @@ final class OrtMessages {
         return oneLine(t);
     }
 
+    private static final java.util.regex.Pattern ORT_PREFIX = java.util.regex.Pattern.compile(
+            "(?s).*\\[ONNXRuntimeError\\] : \\d+ : \\w+ : ");
+
+    /**
+     * ONNX Runtime's messages start with the Java error code, the C++ source file and function ("Error code - ORT_FAIL -
+     * message: /onnxruntime_src/...cc:1988 onnxruntime::Provider&amp; ...Get() [ONNXRuntimeError] : 1 : FAIL : "): the
+     * user needs what follows, e.g. "Failed to load library libonnxruntime_providers_cuda.so with error:
+     * libcublasLt.so.12: cannot open shared object file". The temporary folder ONNX Runtime extracts its libraries to
+     * is left out too.
+     */
+    static String withoutSourceLocation(String msg) {
+        String m = ORT_PREFIX.matcher(msg).replaceFirst("");
+        m = m.replaceFirst("^Error code - ORT_\\w+ - message: ", "");
+        return m.replaceAll("/\\S*/onnxruntime-java\\d+/", "");
+    }
+
     static String oneLine(Throwable t) {
         Throwable root = t;
         String msg = null;
@@ -46,7 +62,7 @@ final class OrtMessages {
             if (root.getMessage() != null && !root.getMessage().isBlank()) msg = root.getMessage();
         }
         if (msg == null) msg = t.getClass().getSimpleName();
-        String line = msg.replaceAll("\\s+", " ").trim();
+        String line = withoutSourceLocation(msg).replaceAll("\\s+", " ").trim();
         return line.length() > 300 ? line.substring(0, 297) + "..." : line;
     }
 }

@@ -34,6 +34,20 @@ class OrtFailureTest {
     }
 
     @Test
+    void onnxRuntimesSourceLocationIsLeftOutOfOneLineMessages() {
+        // the message ONNX Runtime 1.29 gives (seen here with -Pgpu) when the CUDA provider's libraries are missing
+        String seen = "Error code - ORT_FAIL - message: /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:1988"
+                + " onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed to load library"
+                + " /tmp/onnxruntime-java14506711288989577749/libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open"
+                + " shared object file: No such file or directory";
+        assertEquals("Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared object"
+                + " file: No such file or directory", OrtMessages.oneLine(new EngineException(new OrtException(seen))));
+        assertEquals("Failed to find CUDA shared provider", OrtMessages.oneLine(new OrtException(
+                OrtException.OrtErrorCode.ORT_EP_FAIL, "Failed to find CUDA shared provider")));
+        assertEquals("plain message", OrtMessages.oneLine(new RuntimeException("plain  message")));
+    }
+
+    @Test
     void anOutOfMemoryFailureIsADeviceErrorAndOthersAreModelErrors() {
         NchwTensor batch = NchwTensor.zeros(4, 3, 32, 32);
         RuntimeException oom = OnnxRuntimeModel.failure(null, batch, wrapped(OutOfMemoryAbove.ARENA_MESSAGE));
