@@ -180,8 +180,9 @@ public final class Segmenter implements AutoCloseable {
         // outputs are made on their own thread while the model runs the next tiles
         PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
         // the out-of-memory back-off may have shrunk the tiles: report the grid the outputs were made with
-        return new SegmentationResult(result, result.backoff().finalGrid(), bands, temperature, stats.summary(), consumer.vectorSummary(),
-                batch.reason());
+        TileGrid used = result.backoff().finalTile() == grid.tileSize() ? grid
+                : new TileGrid(result.backoff().finalTile(), result.backoff().finalGrid().overlap(), grid.sizeMultiple());
+        return new SegmentationResult(result, used, bands, temperature, stats.summary(), consumer.vectorSummary(), batch.reason());
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {

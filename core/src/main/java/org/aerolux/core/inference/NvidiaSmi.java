@@ -72,11 +72,12 @@ public final class NvidiaSmi {
             return new Result(List.of(), "nvidia-smi not found (no NVIDIA driver on this machine)");
         }
         try (InputStream in = p.getInputStream()) {
-            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // its few lines fit in the pipe, so waiting first cannot block it; a hung driver cannot block us
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(List.of(), "nvidia-smi did not answer within " + TIMEOUT_SECONDS + " s");
             }
+            String out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (p.exitValue() != 0)
                 return new Result(List.of(), "nvidia-smi failed (exit " + p.exitValue() + "): " + firstLine(out));
             List<Gpu> gpus = parse(out);
