@@ -19,6 +19,7 @@ import org.aerolux.core.BadInputException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.io.AtomicOutput;
+import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.pipeline.ProgressEvent;
 import org.aerolux.core.tile.Blender;
@@ -90,6 +91,14 @@ final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "CPU threads per operator, 0 = all cores (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--gpu-mem-limit", paramLabel = "SIZE", defaultValue = "0",
+            description = "CUDA memory arena limit of ONNX Runtime, e.g. 8G or 512M; 0 = no limit (default ${DEFAULT-VALUE})")
+    String gpuMemLimit;
+
+    @Option(names = "--cudnn-search", paramLabel = "MODE", defaultValue = "exhaustive",
+            description = "cuDNN convolution algorithm search on CUDA: exhaustive, heuristic or default (default ${DEFAULT-VALUE})")
+    String cudnnSearch;
+
     @Option(names = "--memory", paramLabel = "SIZE", description = "memory budget, e.g. 8g (default: half the available memory)")
     String memory;
 
@@ -113,7 +122,8 @@ final class EnhanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Enhancer.Builder builder = Enhancer.builder().model(model).mode(EnhancementMode.parse(mode)).blend(Blender.parse(blend))
-                .batch(batch).device(DeviceRequest.parse(device)).threads(threads).gapProbe(parseGapProbe(gapProbe));
+                .batch(batch).device(DeviceRequest.parse(device)).threads(threads).cuda(CudaOptions.parse(gpuMemLimit, cudnnSearch))
+                .gapProbe(parseGapProbe(gapProbe));
         if (bands != null) builder.bands(parseBands(bands));
         if (range != null) builder.range(ValueRange.parse(range));
         if (tile != null) builder.tile(tile);

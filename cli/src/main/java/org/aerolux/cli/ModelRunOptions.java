@@ -3,6 +3,7 @@ package org.aerolux.cli;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
+import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.tile.Blender;
 import org.aerolux.segmentation.SegmentationOptions;
@@ -31,8 +32,20 @@ final class ModelRunOptions {
             description = "how overlapping tiles merge: center, cosine or gaussian (default ${DEFAULT-VALUE})")
     String blend;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "tiles per model call (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "auto",
+            description = "tiles per model call, or auto: as many as fit in the free GPU memory (nvidia-smi) at the model card's"
+                    + " activation estimate, 4 on the CPU (default ${DEFAULT-VALUE}); out of GPU memory, the batch is halved"
+                    + " and then tiles shrink")
+    String batch;
+
+    @Option(names = "--gpu-mem-limit", paramLabel = "SIZE", defaultValue = "0",
+            description = "CUDA memory arena limit of ONNX Runtime, e.g. 8G or 512M; 0 = no limit (default ${DEFAULT-VALUE})")
+    String gpuMemLimit;
+
+    @Option(names = "--cudnn-search", paramLabel = "MODE", defaultValue = "exhaustive",
+            description = "cuDNN convolution algorithm search on CUDA: exhaustive (fastest after the first batch), heuristic or"
+                    + " default (least memory) (default ${DEFAULT-VALUE})")
+    String cudnnSearch;
 
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto",
             description = "auto, cpu, gpu or gpu:N; auto uses CUDA when it loads, else the CPU, and says why (default ${DEFAULT-VALUE})")
@@ -62,6 +75,10 @@ final class ModelRunOptions {
         return SegmentationOptions.builder().model(model).bands(bandList())
                 .tile(tile == null ? OptionalInt.empty() : OptionalInt.of(tile))
                 .overlap(overlap == null ? OptionalInt.empty() : OptionalInt.of(overlap))
-                .blend(Blender.parse(blend)).batch(batch).device(DeviceRequest.parse(device)).threads(threads);
+                .blend(Blender.parse(blend)).batch(SegmentationOptions.parseBatch(batch)).device(DeviceRequest.parse(device)).threads(threads)
+                .cuda(cuda());
     }
+
+    /** --gpu-mem-limit and --cudnn-search. */
+    CudaOptions cuda() { return CudaOptions.parse(gpuMemLimit, cudnnSearch); }
 }

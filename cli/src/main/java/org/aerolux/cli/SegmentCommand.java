@@ -112,8 +112,10 @@ final class SegmentCommand implements Callable<Integer> {
         if (r.skipped()) return label + ": skipped, its outputs exist (use --overwrite to redo it)";
         var p = r.result().pipeline();
         String files = r.outputs().values().stream().map(Path::toString).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s in %.1f s -> %s, %s", label, p.tilesTotal(), p.tilesSkipped(),
-                p.device().device(), r.elapsed().toMillis() / 1000.0, files, r.provenance());
+        String backoff = p.backoff().happened() ? ", out of GPU memory: " + p.backoff().summary() : "";
+        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s (batch %d%s) in %.1f s -> %s, %s", label, p.tilesTotal(),
+                p.tilesSkipped(), p.device().device(), p.backoff().finalBatch(), backoff, r.elapsed().toMillis() / 1000.0, files,
+                r.provenance());
     }
 
     static String oneLine(String s) { return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim(); }

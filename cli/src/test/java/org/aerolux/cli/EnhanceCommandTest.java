@@ -160,7 +160,8 @@ class EnhanceCommandTest {
         Path in = sample("s.png", "lowlight.png", 16, 16), out = tmp.resolve("out");
         for (String[] extra : List.of(new String[] {"--mode", "fast"}, new String[] {"--tile", "100"}, new String[] {"--range", "5"},
                 new String[] {"--gap-probe", "x"}, new String[] {"--blend", "soft"}, new String[] {"--device", "tpu"},
-                new String[] {"--bands", "1,2"}, new String[] {"--memory", "lots"}, new String[] {"--batch", "0"})) {
+                new String[] {"--bands", "1,2"}, new String[] {"--memory", "lots"}, new String[] {"--batch", "0"},
+                new String[] {"--gpu-mem-limit", "lots"}, new String[] {"--cudnn-search", "fast"})) {
             String[] args = Stream.concat(Stream.of("enhance", "--input", in.toString(), "--output", out.toString()), Stream.of(extra))
                     .toArray(String[]::new);
             Result r = run(args);
@@ -178,8 +179,9 @@ class EnhanceCommandTest {
                 "--input", in.toString(), "--output", out.toString());
         assertEquals(4, seg.code(), seg.err());
         assertTrue(seg.err().contains("enhancement (CUE) model"), seg.err());
-        Result gpu = run("enhance", "--device", "gpu", "--input", in.toString(), "--output", out.toString());
-        assertEquals(5, gpu.code(), gpu.err()); // this build has no CUDA provider: a strict GPU request is a device error
+        Result gpu = run("enhance", "--device", "gpu", "--gpu-mem-limit", "1G", "--cudnn-search", "heuristic", "--input", in.toString(),
+                "--output", out.toString());
+        assertEquals(5, gpu.code(), gpu.err()); // no usable CUDA here (CPU jar, or -Pgpu without CUDA): a device error
         assertTrue(gpu.err().contains("--device gpu"), gpu.err());
         assertFalse(Files.exists(out.resolve("s_enhanced.png")));
     }

@@ -10,6 +10,7 @@ import org.aerolux.core.BadInputException;
 import org.aerolux.core.CancelledException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
+import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.inference.InferenceOptions;
 import org.aerolux.core.inference.OnnxModelLoader;
 import org.aerolux.core.model.DeviceRequest;
@@ -166,6 +167,7 @@ public final class Enhancer implements AutoCloseable {
         private int batch = 1;
         private DeviceRequest device = DeviceRequest.AUTO;
         private int threads;
+        private CudaOptions cuda = CudaOptions.DEFAULT;
         private MemoryBudget budget;
         private ValueRange range;
         private int gapProbe = GapProbe.AUTO;
@@ -205,6 +207,9 @@ public final class Enhancer implements AutoCloseable {
         /** ONNX Runtime threads per operator; 0 (default) = all cores. */
         public Builder threads(int threads) { this.threads = threads; return this; }
 
+        /** CUDA arena limit and cuDNN search (used only when the model runs on CUDA; the device reason names them). */
+        public Builder cuda(CudaOptions cuda) { this.cuda = java.util.Objects.requireNonNull(cuda); return this; }
+
         /** Default: {@link MemoryBudget#fromSystem()}. */
         public Builder memoryBudget(MemoryBudget budget) { this.budget = budget; return this; }
 
@@ -238,7 +243,7 @@ public final class Enhancer implements AutoCloseable {
                     Optional.ofNullable(range), gapProbe);
             if (loaded != null) return new Enhancer(loaded, false, Optional.empty(), opts, grid(loaded.card()), listener, cancellation);
             ResolvedModel rm = new ModelResolver(registry).resolve(modelRef);
-            Model m = OnnxModelLoader.load(rm, new InferenceOptions(device, threads));
+            Model m = OnnxModelLoader.load(rm, new InferenceOptions(device, threads, cuda));
             try {
                 checkCard(m.card(), rm.file(), m);
                 return new Enhancer(m, true, Optional.of(rm), opts, grid(m.card()), listener, cancellation);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
+import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.model.RegistryEntry;
@@ -17,16 +18,21 @@ import org.aerolux.segmentation.Temperature;
 /**
  * The dialog fields a segmentation model run shares (Segment, Calibration, Batch with task=segment), with the
  * macro keys of INTERFACE.md: {@code model}, {@code bands}, {@code tile}, {@code overlap}, {@code blend},
- * {@code device}, {@code batch}, {@code temperature}. {@code tile}, {@code overlap} and {@code bands} take
- * {@code auto} / {@code default} for the model card's values, as the command line does when they are left out.
+ * {@code device}, {@code batch}, {@code temperature}, and the CUDA tuning {@code gpu_mem_limit} and
+ * {@code cudnn_search} (the command line's {@code --gpu-mem-limit} and {@code --cudnn-search}). {@code tile},
+ * {@code overlap} and {@code bands} take {@code auto} / {@code default} for the model card's values, as the
+ * command line does when they are left out; {@code batch} takes {@code auto} (from free GPU memory; 4 on the CPU)
+ * or a number.
  */
 final class ModelRunFields {
     static final List<String> BLENDS = List.of("cosine", "center", "gaussian");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    static final List<String> CUDNN_SEARCHES = List.of("exhaustive", "heuristic", "default");
     private static Values last;
 
     /** What the fields hold. */
-    record Values(String model, String bands, String tile, String overlap, String blend, String device, int batch, String temperature) {}
+    record Values(String model, String bands, String tile, String overlap, String blend, String device, String batch, String temperature,
+                  String gpuMemLimit, String cudnnSearch) {}
 
     private ModelRunFields() {}
 
@@ -34,7 +40,7 @@ final class ModelRunFields {
     static Values defaults(ModelRegistry registry, String type, String fallbackModel) {
         List<String> names = modelNames(registry, type);
         String model = names.contains(fallbackModel) || names.isEmpty() || type.isEmpty() ? fallbackModel : names.get(0);
-        return new Values(model, "default", "auto", "auto", "cosine", "auto", 4, "auto");
+        return new Values(model, "default", "auto", "auto", "cosine", "auto", "auto", "auto", "0", "exhaustive");
     }
 
     /** The registry's models of a type (all for an empty type). */
@@ -56,25 +62,42 @@ final class ModelRunFields {
         gd.addStringField("Overlap (px; auto = model card)", v.overlap(), 8);
         gd.addChoice("Blend", MacroOptions.choices("blend", BLENDS), v.blend());
         gd.addChoice("Device", MacroOptions.choices("device", DEVICES), v.device());
-        gd.addNumericField("Batch (tiles per model call)", v.batch(), 0);
+        gd.addStringField("Batch (tiles per model call; auto = from free GPU memory)", v.batch(), 8);
         if (withTemperature) gd.addStringField("Temperature (auto = model card)", v.temperature(), 8);
+        // the first word of a label is its macro key: gpu_mem_limit, cudnn_search
+        gd.addStringField("gpu_mem_limit (CUDA memory arena, e.g. 8G; 0 = no limit)", v.gpuMemLimit(), 8);
+        gd.addChoice("cudnn_search (cuDNN convolution search on CUDA)", MacroOptions.choices("cudnn_search", CUDNN_SEARCHES),
+                v.cudnnSearch());
     }
 
     /** Reads the fields back (in the order added) and remembers them for the next interactive run. */
     static Values read(GenericDialog gd, boolean withTemperature) {
-        Values v = new Values(gd.getNextChoice().trim(), gd.getNextString().trim(), gd.getNextString().trim(), gd.getNextString().trim(),
-                gd.getNextChoice().trim(), gd.getNextChoice().trim(), (int) gd.getNextNumber(),
-                withTemperature ? gd.getNextString().trim() : "auto");
+        String model = gd.getNextChoice().trim(), bands = gd.getNextString().trim(), tile = gd.getNextString().trim(),
+                overlap = gd.getNextString().trim(), blend = gd.getNextChoice().trim(), device = gd.getNextChoice().trim(),
+                batch = gd.getNextString().trim(), temperature = withTemperature ? gd.getNextString().trim() : "auto",
+                memLimit = gd.getNextString().trim(), cudnn = gd.getNextChoice().trim();
+        Values v = new Values(model, bands, tile, overlap, blend, device, batch, temperature, memLimit, cudnn);
         if (!MacroOptions.isMacro()) last = v;
         return v;
     }
 
     /** The options builder of these values (outputs and overwrite are the caller's). */
     static SegmentationOptions.Builder segmentation(Values v) {
-        if (v.batch() < 1) throw new UsageException(null, "batch must be at least 1, got " + v.batch());
+        int batch;
+        try {
+            batch = SegmentationOptions.parseBatch(v.batch());
+        } catch (UsageException e) {
+            throw new UsageException(null, "batch must be auto or a number of tiles (at least 1), got '" + v.batch() + "'");
+        }
+        CudaOptions cuda;
+        try {
+            cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch());
+        } catch (UsageException e) {
+            throw new UsageException(null, e.getMessage().replace("--gpu-mem-limit", "gpu_mem_limit").replace("--cudnn-search", "cudnn_search"));
+        }
         return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
-                .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(v.batch())
-                .device(DeviceRequest.parse(v.device())).temperature(Temperature.parse(v.temperature()));
+                .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(batch)
+                .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()));
     }
 
     /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default. */

@@ -8,8 +8,9 @@ import org.aerolux.core.model.ModelRegistry;
 
 /**
  * {@code AeroLux System Check} (no keys): writes to the Log what AeroLux runs on: Java, memory, CPU threads,
- * ONNX Runtime and DJL versions, execution providers, whether CUDA loads, the GPUs the driver lists, and the
- * models folder.
+ * ONNX Runtime and DJL versions, execution providers, whether the CUDA provider loads (and ONNX Runtime's reason when
+ * it does not), the GPUs with name, driver and memory (nvidia-smi, else the driver's list), and the models folder;
+ * the facts of {@code aerolux info --system}.
  */
 public final class SystemCheckCommand implements PlugIn {
     static final String TITLE = "AeroLux System Check";
@@ -29,7 +30,7 @@ public final class SystemCheckCommand implements PlugIn {
             IJ.log("  ONNX Runtime " + r.onnxRuntime() + " via DJL " + r.djl());
             IJ.log("  execution providers: " + String.join(", ", r.providers()));
             IJ.log("  CUDA: " + (r.cudaLoads() ? "yes" : "no") + " - " + r.cudaDetail());
-            IJ.log("  GPUs: " + (r.gpus().isEmpty() ? "none listed by an NVIDIA driver" : String.join("; ", r.gpus())));
+            IJ.log("  GPUs: " + String.join("; ", r.gpuLines()));
             ModelRegistry registry = FijiModels.registry();
             IJ.log("  models: " + FijiModels.folder() + " (" + registry.entries().size() + " in the registry)");
             IJ.showStatus(TITLE + ": done (see the Log)");

@@ -94,7 +94,7 @@ class GuiIT {
         Path out = drive("record-segment", "record-segment");
         List<String> lines = Files.readAllLines(out.resolve("record-segment.txt"));
         assertEquals("run(\"AeroLux Segment (FarSeg)\", \"model=dominant-test bands=3,2,1 tile=64 overlap=16 blend=cosine device=cpu"
-                + " batch=2 temperature=auto labels save=[]\");", lines.get(0));
+                + " batch=2 temperature=auto gpu_mem_limit=0 cudnn_search=exhaustive labels save=[]\");", lines.get(0));
         assertEquals("true", lines.get(1), "the replayed labels differ from the dialog run's");
         assertEquals(Integer.toString(349 * 352), lines.get(2), "every pixel has a class");
     }

@@ -37,7 +37,7 @@ final class GuiSteps {
             GuiDriver.setText(gd, 1, "64");
             GuiDriver.setText(gd, 2, "16");
             GuiDriver.setChoice(gd, 2, "cpu");
-            GuiDriver.setNumber(gd, 0, 2);
+            GuiDriver.setText(gd, 3, "2"); // batch
             GuiDriver.setCheckbox(gd, 0, true);
             GuiDriver.setCheckbox(gd, 1, false);
             GuiDriver.setCheckbox(gd, 2, false);

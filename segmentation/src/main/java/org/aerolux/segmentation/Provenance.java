@@ -159,7 +159,11 @@ public final class Provenance {
                 + SegmentationOptions.MIN_DEFAULT_OVERLAP + " px where the tile allows)");
         o.addProperty("blend", opt.blend().name());
         o.addProperty("blended", "probabilities (softmax(z / T) per tile, then weighted average)");
-        o.addProperty("batch", opt.batch());
+        o.addProperty("batch", r.pipeline().batchSize());
+        o.addProperty("batch_option", opt.batchText());
+        o.addProperty("batch_from", r.batchFrom());
+        o.addProperty("gpu_mem_limit_bytes", opt.cuda().gpuMemLimitBytes());
+        o.addProperty("cudnn_search", opt.cuda().cudnnSearch().cliName());
         o.addProperty("device", opt.device().toString());
         o.addProperty("threads", opt.threads());
         o.addProperty("temperature_option", opt.temperature().toString());
@@ -213,12 +217,27 @@ public final class Provenance {
         o.addProperty("run", p.tilesRun());
         o.addProperty("skipped_nodata", p.tilesSkipped());
         o.addProperty("retried_batches", p.retries());
+        o.add("memory_backoff", backoff(p.backoff()));
         o.addProperty("columns", p.layout().columns().size());
         o.addProperty("rows", p.layout().rows().size());
         o.addProperty("window_width", p.layout().tileWidth());
         o.addProperty("window_height", p.layout().tileHeight());
         o.addProperty("valid_pixels", p.validPixels());
         o.addProperty("nodata_pixels", p.nodataPixels());
+        return o;
+    }
+
+    static JsonObject backoff(org.aerolux.core.pipeline.MemoryBackoff b) {
+        JsonObject o = new JsonObject();
+        o.addProperty("summary", b.summary());
+        o.addProperty("requested_batch", b.requestedBatch());
+        o.addProperty("final_batch", b.finalBatch());
+        o.addProperty("requested_tile", b.requestedTile());
+        o.addProperty("final_tile", b.finalTile());
+        o.addProperty("final_overlap", b.finalGrid().overlap());
+        JsonArray events = new JsonArray();
+        b.events().forEach(events::add);
+        o.add("events", events);
         return o;
     }
 

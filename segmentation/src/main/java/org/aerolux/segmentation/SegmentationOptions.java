@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.aerolux.core.UsageException;
+import org.aerolux.core.inference.BatchSizer;
+import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.inference.InferenceOptions;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelCard;
@@ -21,7 +23,8 @@ import org.aerolux.core.tile.TileGrid;
  *   <li>tile: the card's {@code tile_size};</li>
  *   <li>overlap: the card's {@code overlap}, raised to {@value #MIN_DEFAULT_OVERLAP} px where the tile allows it
  *       (at most half a tile): FarSeg's scene vector is global to a window, so windows need wide context;</li>
- *   <li>blend cosine, batch 4, device auto, threads 0 (ONNX Runtime's default: all cores),
+ *   <li>blend cosine, batch 4 (0 = auto: from free GPU memory, 4 on the CPU; see {@link BatchSizer}), device auto,
+ *       threads 0 (ONNX Runtime's default: all cores), CUDA tuning ONNX Runtime's default,
  *       temperature auto (the card's), outputs labels and confidence, no overwrite.</li>
  * </ul>
  *
@@ -30,15 +33,16 @@ import org.aerolux.core.tile.TileGrid;
  * @param tile        tile edge in pixels, or empty for the card's
  * @param overlap     overlap between tiles in pixels, or empty for the default above
  * @param blend       how overlapping tile probabilities are merged
- * @param batch       tiles per model call
+ * @param batch       tiles per model call; 0 = auto
  * @param device      auto, cpu, gpu or gpu:N
  * @param threads     ONNX Runtime intra-op threads, 0 = its default
+ * @param cuda        CUDA arena limit and cuDNN convolution search (used only on CUDA)
  * @param temperature softmax temperature
  * @param outputs     what to write
  * @param overwrite   replace existing outputs instead of skipping the input
  */
 public record SegmentationOptions(String model, Optional<int[]> bands, OptionalInt tile, OptionalInt overlap, Blender blend,
-                                  int batch, DeviceRequest device, int threads, Temperature temperature,
+                                  int batch, DeviceRequest device, int threads, CudaOptions cuda, Temperature temperature,
                                   Set<SegmentationOutput> outputs, boolean overwrite) {
     /** The least default overlap, in pixels, where the tile is at least twice as large. */
     public static final int MIN_DEFAULT_OVERLAP = 128;
@@ -46,7 +50,8 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
     public SegmentationOptions {
         bands = bands.map(int[]::clone);
         outputs = Collections.unmodifiableSet(outputs.isEmpty() ? EnumSet.noneOf(SegmentationOutput.class) : EnumSet.copyOf(outputs));
-        if (blend == null || device == null || temperature == null) throw new IllegalArgumentException("blend, device and temperature are required");
+        if (blend == null || device == null || temperature == null || cuda == null)
+            throw new IllegalArgumentException("blend, device, cuda and temperature are required");
         if (bands.isPresent()) {
             if (bands.get().length == 0) throw new UsageException(null, "--bands needs at least one band");
             for (int b : bands.get())
@@ -54,11 +59,24 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
         }
         if (tile.isPresent() && tile.getAsInt() < 1) throw new UsageException(null, "--tile must be positive, got " + tile.getAsInt());
         if (overlap.isPresent() && overlap.getAsInt() < 0) throw new UsageException(null, "--overlap must not be negative, got " + overlap.getAsInt());
-        if (batch < 1) throw new UsageException(null, "--batch must be at least 1, got " + batch);
+        if (batch < 0) throw new UsageException(null, "--batch must be auto or at least 1, got " + batch);
         if (threads < 0) throw new UsageException(null, "--threads must be 0 (automatic) or more, got " + threads);
     }
 
     public static Builder builder() { return new Builder(); }
+
+    /** {@code auto} as 0, else a positive number of tiles; anything else is a usage error. */
+    public static int parseBatch(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("auto")) return 0;
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(null, "--batch must be auto or a number of tiles (at least 1), got '" + text + "'");
+    }
 
     /** A builder holding these options. */
     public Builder toBuilder() {
@@ -71,14 +89,21 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
         b.batch = batch;
         b.device = device;
         b.threads = threads;
+        b.cuda = cuda;
         b.temperature = temperature;
         b.outputs = outputs;
         b.overwrite = overwrite;
         return b;
     }
 
-    /** Device and threads for the model loader. */
-    public InferenceOptions inference() { return new InferenceOptions(device, threads); }
+    /** Device, threads and CUDA tuning for the model loader. */
+    public InferenceOptions inference() { return new InferenceOptions(device, threads, cuda); }
+
+    /** True for {@code --batch auto}. */
+    public boolean autoBatch() { return batch == 0; }
+
+    /** The batch as the user writes it: auto or N. */
+    public String batchText() { return batch == 0 ? "auto" : Integer.toString(batch); }
 
     /** The 0-based bands for the pipeline, or null for its default (the first N). */
     public int[] zeroBasedBands() {
@@ -108,7 +133,7 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
     public boolean equals(Object o) {
         return o instanceof SegmentationOptions s && model.equals(s.model) && Arrays.equals(bands.orElse(null), s.bands.orElse(null))
                 && tile.equals(s.tile) && overlap.equals(s.overlap) && blend == s.blend && batch == s.batch && device.equals(s.device)
-                && threads == s.threads && temperature.equals(s.temperature) && outputs.equals(s.outputs) && overwrite == s.overwrite;
+                && threads == s.threads && cuda.equals(s.cuda) && temperature.equals(s.temperature) && outputs.equals(s.outputs) && overwrite == s.overwrite;
     }
 
     @Override
@@ -124,6 +149,7 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
         private int batch = 4;
         private DeviceRequest device = DeviceRequest.AUTO;
         private int threads;
+        private CudaOptions cuda = CudaOptions.DEFAULT;
         private Temperature temperature = Temperature.AUTO;
         private Set<SegmentationOutput> outputs = SegmentationOutput.DEFAULTS;
         private boolean overwrite;
@@ -146,7 +172,14 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
 
         public Builder blend(Blender b) { this.blend = b; return this; }
 
+        /** Tiles per model call; 0 = auto (from free GPU memory; 4 on the CPU). */
         public Builder batch(int tiles) { this.batch = tiles; return this; }
+
+        /** {@code auto} or a number of tiles, as typed ({@code --batch}, the Fiji field). */
+        public Builder batch(String text) { this.batch = parseBatch(text); return this; }
+
+        /** CUDA arena limit and cuDNN search (ignored on the CPU). */
+        public Builder cuda(CudaOptions c) { this.cuda = c; return this; }
 
         public Builder device(DeviceRequest d) { this.device = d; return this; }
 
@@ -160,7 +193,7 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
 
         public SegmentationOptions build() {
             if (model == null || model.isBlank()) throw new UsageException(null, "--model is required");
-            return new SegmentationOptions(model, Optional.ofNullable(bands), tile, overlap, blend, batch, device, threads,
+            return new SegmentationOptions(model, Optional.ofNullable(bands), tile, overlap, blend, batch, device, threads, cuda,
                     temperature, outputs, overwrite);
         }
     }

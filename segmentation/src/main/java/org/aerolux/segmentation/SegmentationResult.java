@@ -15,9 +15,11 @@ import org.aerolux.core.tile.TileGrid;
  * @param temperature softmax temperature applied
  * @param statistics  pixels and area per class
  * @param vectors     what the vector output reported, when written
+ * @param batchFrom   how the batch size was chosen (e.g. "--batch 4", "auto: 12 tiles of 512 px ... on gpu:0")
  */
 public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, String bandsFrom, double temperature,
-                                 ClassStatistics.Summary statistics, Optional<JsonObject> vectors) {
+                                 ClassStatistics.Summary statistics, Optional<JsonObject> vectors,
+                                 String batchFrom) {
     public SegmentationResult {
         bands = bands.clone();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.aerolux.core.ModelException;
+import org.aerolux.core.inference.BatchSizer;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.OnnxModelLoader;
 import org.aerolux.core.model.BandRoles;
@@ -108,6 +109,11 @@ public final class Segmenter implements AutoCloseable {
     /** Time taken to load the model (zero for a model given to {@link #of}). */
     public Duration loadTime() { return loadTime; }
 
+    /** Tiles per model call for {@code grid}: as given, or (auto) from the free memory of the GPU the model runs on. */
+    public BatchSizer.Choice batchFor(TileGrid grid) {
+        return BatchSizer.forModel(options.batch(), model.device(), model.card(), grid.tileSize(), options.cuda());
+    }
+
     /** The tile grid for this model and options. */
     public TileGrid grid() { return options.grid(model.card()); }
 
@@ -169,14 +175,16 @@ public final class Segmenter implements AutoCloseable {
         int[] bands;
         String bandsFrom;
         TileGrid grid;
+        BatchSizer.Choice batch;
         try {
             RasterInfo info = source.info();
             bands = bandsFor(info);
             bandsFrom = bandsSource(info);
             grid = grid();
+            batch = batchFor(grid);
             pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
-                    .batchSize(options.batch()).progress(progress).cancellation(cancellation).build();
+                    .batchSize(batch.batch()).progress(progress).cancellation(cancellation).build();
             stats = new ClassStatistics(model.card().classes(), info.width(), areas);
             consumer = new SegmentationConsumer(model.card().classCount(), sinks, stats, listeners);
         } catch (RuntimeException e) {
@@ -185,7 +193,10 @@ public final class Segmenter implements AutoCloseable {
         }
         // outputs are made on their own thread while the model runs the next tiles
         PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
-        return new SegmentationResult(result, grid, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary());
+        // the out-of-memory back-off may have shrunk the tiles: report the grid the outputs were made with
+        TileGrid used = result.backoff().finalTile() == grid.tileSize() ? grid
+                : new TileGrid(result.backoff().finalTile(), result.backoff().finalGrid().overlap(), grid.sizeMultiple());
+        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(), batch.reason());
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {

@@ -33,6 +33,7 @@ import org.aerolux.core.raster.Affine;
 import org.aerolux.core.raster.Georeference;
 import org.aerolux.core.raster.Rasters;
 import org.aerolux.core.testing.CountingModel;
+import org.aerolux.core.tile.TileGrid;
 import org.aerolux.core.testing.TestModels;
 import org.aerolux.core.tile.Blender;
 import org.aerolux.segmentation.area.PixelAreaModel;
@@ -143,6 +144,44 @@ class SegmenterTest {
         try (Segmenter s = open(model, SegmentationOptions.builder().temperature(Temperature.parse("0.5")))) {
             assertEquals(0.5, s.temperature());
             checkAgainstSoftmax(img, run(s, ImgRasterSource.of(img), List.of()), 0.5, "T 0.5");
+        }
+    }
+
+    @Test
+    void outOfDeviceMemoryShrinksTilesAndTheResultAndProvenanceSaySo() {
+        // the real pointwise model behind ONNX Runtime's own arena failure for tiles above 80x80 px: the run backs off
+        // (batch 4 -> 2 -> 1, then tiles 128 -> 64) and, the model being pointwise, gives the unfailing run's labels
+        Path model = SegTestModels.dominant(tmp);
+        var img = image(5);
+        SegmentationOptions opt = SegmentationOptions.builder().model(model.toString()).tile(128).overlap(32).batch(4).build();
+        try (Model loaded = OnnxModelLoader.load(model, InferenceOptions.cpu(1))) {
+            Outputs reference;
+            try (Segmenter s = Segmenter.of(new CountingModel(loaded) {
+                @Override
+                public void close() {}
+            }, Optional.empty(), opt)) {
+                reference = run(s, ImgRasterSource.of(img), List.of());
+            }
+            var oom = new org.aerolux.core.inference.OutOfMemoryAbove(loaded, Integer.MAX_VALUE, 80 * 80); // closes the model (again)
+            try (Segmenter s = Segmenter.of(oom, Optional.empty(), opt)) {
+                Outputs o = run(s, ImgRasterSource.of(img), List.of());
+                assertEquals(new TileGrid(64, 16, 8), o.result().grid());
+                assertEquals(new TileGrid(128, 32, 8), reference.result().grid());
+                assertEquals("--batch 4", o.result().batchFrom());
+                var b = o.result().pipeline().backoff();
+                assertEquals("tile 128 -> 64 (3 steps)", b.summary());
+                com.google.gson.JsonObject tiles = Provenance.tiles(o.result().pipeline());
+                com.google.gson.JsonObject mb = tiles.getAsJsonObject("memory_backoff");
+                assertEquals(128, mb.get("requested_tile").getAsInt());
+                assertEquals(64, mb.get("final_tile").getAsInt());
+                assertEquals(16, mb.get("final_overlap").getAsInt());
+                assertEquals(4, mb.get("final_batch").getAsInt());
+                assertEquals(3, mb.getAsJsonArray("events").size());
+                assertEquals(64, tiles.get("window_width").getAsInt());
+                var a = reference.labels().cursor();
+                var c = o.labels().cursor();
+                while (a.hasNext()) assertEquals(a.next().get(), c.next().get());
+            }
         }
     }
 

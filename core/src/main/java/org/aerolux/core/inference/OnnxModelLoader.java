@@ -84,7 +84,7 @@ public final class OnnxModelLoader {
         int id = options.device().cudaDevice();
         SessionOptions so = newCpuOptions(file, options);
         try {
-            String unavailable = addCuda(so, id);
+            String unavailable = addCuda(so, id, options.cuda());
             if (unavailable != null)
                 throw new DeviceException(file, "--device " + options.device() + ": CUDA device " + id + " cannot be used: "
                         + unavailable + " (use --device auto or cpu)");
@@ -96,7 +96,8 @@ public final class OnnxModelLoader {
                 throw new DeviceException(file, "--device " + options.device() + ": the model does not load on CUDA device "
                         + id + ": " + e.getMessage() + " (use --device auto or cpu)", e);
             }
-            return new OpenedModel(m, so, "gpu:" + id, "CUDAExecutionProvider", options.device() + " requested");
+            return new OpenedModel(m, so, "gpu:" + id, "CUDAExecutionProvider", options.device() + " requested ("
+                    + options.cuda().summary() + ")");
         } catch (RuntimeException e) {
             so.close();
             throw e;
@@ -106,11 +107,11 @@ public final class OnnxModelLoader {
     private static OpenedModel openAuto(Path file, ModelCard card, InferenceOptions options) {
         int id = options.device().cudaDevice();
         SessionOptions so = newCpuOptions(file, options);
-        String unavailable = addCuda(so, id);
+        String unavailable = addCuda(so, id, options.cuda());
         if (unavailable == null) {
             try {
                 return new OpenedModel(openWithDjl(file, card, so), so, "gpu:" + id, "CUDAExecutionProvider",
-                        "auto: CUDA execution provider loaded");
+                        "auto: CUDA execution provider loaded (" + options.cuda().summary() + ")");
             } catch (ModelException e) {
                 unavailable = "the model did not load with CUDA: " + e.getMessage();
             }
@@ -126,7 +127,7 @@ public final class OnnxModelLoader {
     }
 
     /** Adds CUDA; returns null on success, else why it is unavailable. */
-    private static String addCuda(SessionOptions so, int deviceId) {
+    private static String addCuda(SessionOptions so, int deviceId, CudaOptions cuda) {
         boolean listed;
         try {
             listed = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
@@ -134,7 +135,7 @@ public final class OnnxModelLoader {
             listed = false;
         }
         try {
-            SessionOptionsFactory.addCuda(so, deviceId);
+            SessionOptionsFactory.addCuda(so, deviceId, cuda);
             return null;
         } catch (OrtException | RuntimeException | LinkageError e) {
             String why = OrtMessages.oneLine(e);

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import org.aerolux.core.DeviceMemoryException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.model.DeviceReport;
 import org.aerolux.core.model.Model;
@@ -94,11 +95,22 @@ public final class OnnxRuntimeModel implements Model {
                 throw new ModelException(file, "model output " + output.getShape() + " for input " + batch.shapeText()
                         + "; expected " + batch.n() + "x" + io.outputChannels() + "x" + batch.h() + "x" + batch.w());
             return new NchwTensor(output.toFloatArray(), batch.n(), io.outputChannels(), batch.h(), batch.w());
-        } catch (ModelException e) {
+        } catch (ModelException | DeviceMemoryException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelException(file, "ONNX Runtime failed on a " + batch.shapeText() + " batch: " + OrtMessages.oneLine(e), e);
+            throw failure(file, batch, e);
         }
+    }
+
+    /**
+     * What a failure of ONNX Runtime on {@code batch} becomes: {@link DeviceMemoryException} when the device ran out
+     * of memory (the pipeline backs off), else {@link ModelException}.
+     */
+    static RuntimeException failure(Path file, NchwTensor batch, RuntimeException e) {
+        if (OrtMessages.isOutOfMemory(e))
+            return new DeviceMemoryException(file, "out of device memory on a " + batch.shapeText() + " batch ("
+                    + OrtMessages.outOfMemoryDetail(e) + ")", e);
+        return new ModelException(file, "ONNX Runtime failed on a " + batch.shapeText() + " batch: " + OrtMessages.oneLine(e), e);
     }
 
     /**

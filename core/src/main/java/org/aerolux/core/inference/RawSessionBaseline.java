@@ -15,8 +15,9 @@ import org.aerolux.core.ModelException;
 import org.aerolux.core.model.NchwTensor;
 
 /**
- * The benchmark baseline: a bare ONNX Runtime session (no DJL, no tiling) on the CPU with the same session
- * options as the engine, timing only {@code session.run} on tensors made beforehand. Not for production use.
+ * The benchmark baseline: a bare ONNX Runtime session (no DJL, no tiling) on the CPU, or on CUDA with the engine's
+ * provider options, with the same session options as the engine, timing only {@code session.run} on tensors made
+ * beforehand. Not for production use.
  */
 public final class RawSessionBaseline implements AutoCloseable {
     private final OrtEnvironment env;
@@ -39,6 +40,48 @@ public final class RawSessionBaseline implements AutoCloseable {
             return new RawSessionBaseline(env, options, env.createSession(model.toString(), options));
         } catch (OrtException e) {
             throw new ModelException(model, "ONNX Runtime cannot load the model: " + OrtMessages.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Opens the model on CUDA device {@code deviceId} with {@code cuda}'s provider options (as the engine would).
+     *
+     * @throws org.aerolux.core.DeviceException when the CUDA provider cannot be used (exit 5)
+     */
+    public static RawSessionBaseline openCuda(Path model, int deviceId, CudaOptions cuda) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        SessionOptions options;
+        try {
+            options = SessionOptionsFactory.cpu(0);
+        } catch (OrtException e) {
+            throw new org.aerolux.core.DeviceException(model, "ONNX Runtime cannot start: " + OrtMessages.oneLine(e), e);
+        }
+        try {
+            SessionOptionsFactory.addCuda(options, deviceId, cuda);
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            options.close();
+            throw new org.aerolux.core.DeviceException(model, "CUDA device " + deviceId + " cannot be used: " + OrtMessages.oneLine(e), e);
+        }
+        try {
+            return new RawSessionBaseline(env, options, env.createSession(model.toString(), options));
+        } catch (OrtException e) {
+            options.close();
+            throw new ModelException(model, "ONNX Runtime cannot load the model on CUDA: " + OrtMessages.oneLine(e), e);
+        }
+    }
+
+    /** Runs one batch and returns the first output (N x C x H x W), e.g. to compare devices. */
+    public NchwTensor run(NchwTensor batch) {
+        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.data()), new long[] {batch.n(), batch.c(), batch.h(), batch.w()});
+             OrtSession.Result result = session.run(Map.of(inputName, in))) {
+            OnnxTensor out = (OnnxTensor) result.get(0);
+            long[] s = out.getInfo().getShape();
+            FloatBuffer fb = out.getFloatBuffer();
+            float[] data = new float[fb.remaining()];
+            fb.get(data);
+            return new NchwTensor(data, (int) s[0], (int) s[1], (int) s[2], (int) s[3]);
+        } catch (OrtException e) {
+            throw new ModelException(null, "ONNX Runtime failed in the baseline: " + OrtMessages.oneLine(e), e);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * What this machine offers for inference, without loading a model: the ONNX Runtime and DJL versions, the
  * execution providers of this ONNX Runtime build, whether the CUDA provider actually loads, and the NVIDIA GPUs
- * the driver lists. For front ends' system checks ({@code AeroLux System Check} in Fiji).
+ * the driver lists (name, driver version and memory from {@code nvidia-smi} where present). For front ends' system
+ * checks ({@code AeroLux System Check} in Fiji, {@code aerolux info --system}): {@link Report#lines()}.
  */
 public final class RuntimeCheck {
     private RuntimeCheck() {}
@@ -26,12 +27,35 @@ public final class RuntimeCheck {
      * @param cudaLoads   true when the CUDA provider was added to a session for device 0
      * @param cudaDetail  why CUDA does or does not load, one line
      * @param gpus        NVIDIA GPUs the driver lists (/proc/driver/nvidia/gpus), empty when none or not Linux
+     * @param smi         the GPUs nvidia-smi lists (name, driver, memory), or why none
      */
     public record Report(String onnxRuntime, String djl, List<String> providers, boolean cudaLoads, String cudaDetail,
-                         List<String> gpus) {
+                         List<String> gpus, NvidiaSmi.Result smi) {
         public Report {
             providers = List.copyOf(providers);
             gpus = List.copyOf(gpus);
+        }
+
+        /** The GPU line(s): nvidia-smi's list, else the driver's folder list, else why there is none. */
+        public List<String> gpuLines() {
+            if (!smi.gpus().isEmpty()) return smi.gpus().stream().map(NvidiaSmi.Gpu::describe).toList();
+            if (!gpus.isEmpty()) return gpus.stream().map(g -> g + " (driver folder; " + smi.detail() + ")").toList();
+            return List.of("none (" + smi.detail() + "; /proc/driver/nvidia lists none)");
+        }
+
+        /** The report as indented lines for a log or a terminal. */
+        public List<String> lines() {
+            List<String> l = new ArrayList<>();
+            l.add("ONNX Runtime " + onnxRuntime + " via DJL " + djl);
+            l.add("execution providers: " + String.join(", ", providers));
+            l.add("CUDA provider: " + (cudaLoads ? "loads" : "does not load") + " - " + cudaDetail);
+            List<String> g = gpuLines();
+            if (g.size() == 1) l.add("GPU: " + g.get(0));
+            else {
+                l.add("GPUs:");
+                for (String x : g) l.add("  " + x);
+            }
+            return l;
         }
     }
 
@@ -61,14 +85,14 @@ public final class RuntimeCheck {
             detail = "this ONNX Runtime build has no CUDA execution provider (the GPU build comes with the Maven profile -Pgpu)";
         } else {
             try (SessionOptions so = new SessionOptions()) {
-                SessionOptionsFactory.addCuda(so, 0);
+                SessionOptionsFactory.addCuda(so, 0, CudaOptions.DEFAULT);
                 cuda = true;
                 detail = "the CUDA execution provider loads (device 0)";
             } catch (Exception | LinkageError e) {
                 detail = "the CUDA execution provider is listed but does not load: " + OrtMessages.oneLine(e);
             }
         }
-        return new Report(ort, djl, providers, cuda, detail, nvidiaGpus(Path.of("/proc/driver/nvidia/gpus")));
+        return new Report(ort, djl, providers, cuda, detail, nvidiaGpus(Path.of("/proc/driver/nvidia/gpus")), NvidiaSmi.query());
     }
 
     /** The "Model:" line of each GPU folder of the NVIDIA driver. */

@@ -2,11 +2,14 @@ package org.aerolux.core.inference;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+import java.util.Map;
 
 /**
  * Builds ONNX Runtime session options for AeroLux. Never registers a custom-operator library (that would load
- * native code named by the model's user). The CUDA provider is added through {@link #addCuda} so that provider
- * options (device id, arena limit, cuDNN convolution search) can be set there later via OrtCUDAProviderOptions.
+ * native code named by the model's user). The CUDA provider is added through {@link #addCuda} with its provider
+ * options (device id, arena limit, cuDNN convolution search; see {@link CudaOptions#providerOptions}) set through
+ * {@code OrtCUDAProviderOptions}.
  */
 final class SessionOptionsFactory {
     private SessionOptionsFactory() {}
@@ -24,8 +27,13 @@ final class SessionOptionsFactory {
         }
     }
 
-    /** Adds the CUDA execution provider; throws when this build or machine cannot provide it. */
-    static void addCuda(SessionOptions options, int deviceId) throws OrtException {
-        options.addCUDA(deviceId);
+    /** Adds the CUDA execution provider with {@code cuda}'s tuning; throws when this build or machine cannot provide it. */
+    static void addCuda(SessionOptions options, int deviceId, CudaOptions cuda) throws OrtException {
+        // the session options copy the provider options into the provider factory, so they can be closed here
+        try (OrtCUDAProviderOptions provider = new OrtCUDAProviderOptions(deviceId)) {
+            for (Map.Entry<String, String> e : cuda.providerOptions(deviceId).entrySet())
+                if (!e.getKey().equals(CudaOptions.DEVICE_ID)) provider.add(e.getKey(), e.getValue());
+            options.addCUDA(provider);
+        }
     }
 }

@@ -21,10 +21,12 @@ import org.aerolux.core.tile.TileLayout;
  * @param model        time in the model
  * @param blend        time blending tile outputs into rows
  * @param write        time in the block consumer (sinks)
+ * @param backoff      what was done after the device ran out of memory (batch halved, tiles shrunk), if anything
  */
 public record PipelineResult(DeviceReport device, TileLayout layout, String blender, int batchSize, long tilesRun,
                              long tilesSkipped, long retries, long validPixels, long nodataPixels, Duration total,
-                             Duration read, Duration model, Duration blend, Duration write) {
+                             Duration read, Duration model, Duration blend, Duration write,
+                             MemoryBackoff backoff) {
     public long tilesTotal() { return tilesRun + tilesSkipped; }
 
     /** Tiles per second over the whole run. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.CancelledException;
+import org.aerolux.core.DeviceMemoryException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.Model;
@@ -22,6 +23,8 @@ import org.aerolux.core.tile.Tile;
 import org.aerolux.core.tile.TileGrid;
 import org.aerolux.core.tile.TileLayout;
 import org.aerolux.core.tile.Tiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a model over a raster of any size, tile by tile, in bounded memory:
@@ -32,11 +35,13 @@ import org.aerolux.core.tile.Tiler;
  *
  * <p>Nodata: a pixel is nodata when any selected band is its nodata value or NaN; the model sees 0 (the mean)
  * there, its outputs are masked, and a tile whose blending support is all nodata is not run. A failing batch is
- * retried tile by tile; a tile that fails again ends the run with its coordinates. {@link Cancellation} is checked
+ * retried tile by tile; a tile that fails again ends the run with its coordinates. A batch that runs out of device
+ * memory is halved, then tiles shrink (see {@link #run}). {@link Cancellation} is checked
  * between batches. On any failure or cancel the consumer is closed without {@code finish()}, so sinks leave no
  * file. Build with {@link #builder()}.
  */
 public final class TiledPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(TiledPipeline.class);
     private final RasterSource source;
     private final int[] bands;
     private final Model model;
@@ -72,12 +77,34 @@ public final class TiledPipeline {
     /**
      * Runs every tile and delivers all rows to {@code consumer}, then calls its {@code finish()}; always closes it.
      *
+     * <p>Out of device memory ({@link DeviceMemoryException}) on a batch: the batch is halved and the same tiles run
+     * again, down to one tile per call; if one tile still does not fit and no row has been delivered yet, the run
+     * restarts with tiles half the size (and half the overlap), while the tile stays at least
+     * {@value #MIN_SHRUNK_TILE} px and a multiple of the size multiple. Every step is in
+     * {@link PipelineResult#backoff()} and the first is logged.
+     *
      * @throws CancelledException when cancelled (outputs removed)
      * @throws AeroLuxException   for bad input (source), model failures (with the tile) and the like
      */
     public PipelineResult run(BlockConsumer consumer) {
         long start = System.nanoTime();
-        TileLayout layout = layout();
+        Backoff backoff = new Backoff(batchSize, grid);
+        DeliveryWatch watched = new DeliveryWatch(consumer);
+        TileGrid g = grid;
+        try (consumer) {
+            while (true) {
+                try {
+                    return attempt(g, watched, backoff, start);
+                } catch (ShrinkTiles s) {
+                    g = s.grid;
+                }
+            }
+        }
+    }
+
+    private PipelineResult attempt(TileGrid g, DeliveryWatch consumer, Backoff backoff, long start) {
+        RasterInfo info = source.info();
+        TileLayout layout = tiler.layout(info.width(), info.height(), g);
         List<AxisWeights> xw = blender.weigh(layout.columns(), layout.width());
         List<AxisWeights> yw = blender.weigh(layout.rows(), layout.height());
         BlendAccumulator blend = new BlendAccumulator(layout, xw, yw, model.outputChannels());
@@ -87,7 +114,7 @@ public final class TiledPipeline {
         Thread readerThread = new Thread(reader, "aerolux-tile-reader");
         readerThread.setDaemon(true);
         Counters n = new Counters(layout.tileCount());
-        try (consumer) {
+        try {
             readerThread.start();
             while (true) {
                 TileBatch item = take(queue);
@@ -99,7 +126,7 @@ public final class TiledPipeline {
                 }
                 TileBatch.Tiles tiles = (TileBatch.Tiles) item;
                 if (cancellation.isCancelled()) throw new CancelledException("after " + n.done + " of " + n.total + " tiles");
-                NchwTensor out = tiles.runCount() == 0 ? null : runWithRetry(tiles, layout, n);
+                NchwTensor out = tiles.runCount() == 0 ? null : runWithRetry(tiles, layout, g, n, backoff, consumer);
                 long t0 = System.nanoTime();
                 for (TileBatch.Entry e : tiles.entries()) {
                     blend.startRow(e.tile().row(), consumer, n.write);
@@ -127,17 +154,24 @@ public final class TiledPipeline {
         long blendOnly = Math.max(0, n.blendNanos - n.write.nanos);
         return new PipelineResult(model.device(), layout, blender.name(), batchSize, n.done - n.skipped, n.skipped, n.retries,
                 blend.validPixels, blend.nodataPixels, Duration.ofNanos(total), Duration.ofNanos(reader.readNanos.get()),
-                Duration.ofNanos(n.modelNanos), Duration.ofNanos(blendOnly), Duration.ofNanos(n.write.nanos));
+                Duration.ofNanos(n.modelNanos), Duration.ofNanos(blendOnly), Duration.ofNanos(n.write.nanos),
+                backoff.report(g));
     }
 
-    /** Runs a batch; if it fails, runs each of its tiles alone once more, and fails naming the first tile that fails again. */
-    private NchwTensor runWithRetry(TileBatch.Tiles tiles, TileLayout layout, Counters n) {
+    /**
+     * Runs a batch (in chunks no larger than the current back-off batch); if it fails for another reason than device
+     * memory, runs each of its tiles alone once more, and fails naming the first tile that fails again.
+     */
+    private NchwTensor runWithRetry(TileBatch.Tiles tiles, TileLayout layout, TileGrid g, Counters n, Backoff backoff,
+                                    DeliveryWatch consumer) {
         int th = layout.tileHeight(), tw = layout.tileWidth(), c = bands.length;
         NchwTensor input = new NchwTensor(tiles.runCount() == batchSize ? tiles.data()
                 : java.util.Arrays.copyOf(tiles.data(), tiles.runCount() * c * th * tw), tiles.runCount(), c, th, tw);
         long t0 = System.nanoTime();
         try {
-            return model.run(input);
+            return runChunked(input, backoff);
+        } catch (DeviceMemoryException oom) {
+            throw shrinkOrFail(oom, g, tiles, consumer, backoff);
         } catch (RuntimeException first) {
             n.retries++;
             NchwTensor out = NchwTensor.zeros(input.n(), model.outputChannels(), th, tw);
@@ -147,6 +181,8 @@ public final class TiledPipeline {
                 NchwTensor single;
                 try {
                     single = model.run(new NchwTensor(one, 1, c, th, tw));
+                } catch (DeviceMemoryException oom) {
+                    throw shrinkOrFail(oom, g, tiles, consumer, backoff);
                 } catch (RuntimeException again) {
                     Tile t = e.tile();
                     ModelException failure = new ModelException(null, "the model failed twice on " + t.describe() + ": "
@@ -161,6 +197,65 @@ public final class TiledPipeline {
             n.modelNanos += System.nanoTime() - t0;
         }
     }
+
+    /**
+     * Runs {@code input} in chunks of at most the current back-off batch; on out of device memory, halves the batch
+     * and runs the same tiles again. Throws {@link DeviceMemoryException} only when one tile does not fit.
+     */
+    private NchwTensor runChunked(NchwTensor input, Backoff backoff) {
+        while (true) {
+            int size = Math.min(backoff.batch, input.n());
+            if (size == input.n()) {
+                try {
+                    return model.run(input);
+                } catch (DeviceMemoryException oom) {
+                    if (size == 1) throw oom;
+                    backoff.halve(size, oom);
+                    continue;
+                }
+            }
+            NchwTensor out = NchwTensor.zeros(input.n(), model.outputChannels(), input.h(), input.w());
+            for (int first = 0; first < input.n(); first += size) {
+                int count = Math.min(size, input.n() - first);
+                float[] part = java.util.Arrays.copyOfRange(input.data(), first * input.imageSize(), (first + count) * input.imageSize());
+                NchwTensor result = runChunked(new NchwTensor(part, count, input.c(), input.h(), input.w()), backoff);
+                System.arraycopy(result.data(), 0, out.data(), first * out.imageSize(), result.data().length);
+            }
+            return out;
+        }
+    }
+
+    /** One tile does not fit: restart with smaller tiles if nothing was delivered and tiles can shrink, else fail. */
+    private RuntimeException shrinkOrFail(DeviceMemoryException oom, TileGrid g, TileBatch.Tiles tiles, DeliveryWatch consumer,
+                                          Backoff backoff) {
+        TileGrid smaller = shrink(g);
+        String where = tiles.entries().get(0).tile().describe();
+        if (smaller == null || consumer.delivered) {
+            String why = smaller == null ? (model.fixedTileSize() > 0 ? "this model takes fixed " + g.tileSize() + " px tiles"
+                    : "tiles cannot shrink below " + Math.max(MIN_SHRUNK_TILE, g.sizeMultiple()) + " px")
+                    : "rows were already written, so tiles cannot shrink now (rerun with --tile " + smaller.tileSize() + ")";
+            DeviceMemoryException e = new DeviceMemoryException(null, "out of device memory even with 1 tile of " + g.tileSize()
+                    + " px per call at " + where + "; " + why + "; use --device cpu, a smaller --tile, or free GPU memory"
+                    + (backoff.happened() ? " (after: " + String.join("; ", backoff.events) + ")" : ""), oom);
+            return e;
+        }
+        backoff.shrink(g, smaller, oom);
+        return new ShrinkTiles(smaller);
+    }
+
+    /** Half the tile (a multiple of the size multiple) and half the overlap; null when that is not possible. */
+    static TileGrid shrink(TileGrid g, int fixedTileSize) {
+        if (fixedTileSize > 0) return null;
+        int m = g.sizeMultiple();
+        int tile = g.tileSize() / 2 / m * m;
+        if (tile < Math.max(MIN_SHRUNK_TILE, m) || tile >= g.tileSize()) return null;
+        return new TileGrid(tile, Math.min(g.overlap() / 2, tile - 1), m);
+    }
+
+    private TileGrid shrink(TileGrid g) { return shrink(g, model.fixedTileSize()); }
+
+    /** Smallest tile edge the back-off shrinks to. */
+    public static final int MIN_SHRUNK_TILE = 64;
 
     private static ProgressEvent event(Counters n, long elapsedNanos) {
         Optional<Duration> eta = n.done == 0 ? Optional.empty()
@@ -191,6 +286,75 @@ public final class TiledPipeline {
         final BlendAccumulator.TimeCounter write = new BlendAccumulator.TimeCounter();
 
         Counters(long total) { this.total = total; }
+    }
+
+    /** The run restarts with smaller tiles (nothing was delivered yet). */
+    private static final class ShrinkTiles extends RuntimeException {
+        final TileGrid grid;
+
+        ShrinkTiles(TileGrid grid) {
+            super(null, null, false, false);
+            this.grid = grid;
+        }
+    }
+
+    /** Whether any row reached the consumer (then a restart with other tiles is impossible). */
+    private static final class DeliveryWatch implements BlockConsumer {
+        private final BlockConsumer target;
+        boolean delivered;
+
+        DeliveryWatch(BlockConsumer target) { this.target = target; }
+
+        @Override
+        public void accept(OutputBlock block) {
+            delivered = true;
+            target.accept(block);
+        }
+
+        @Override
+        public void finish() { target.finish(); }
+
+        @Override
+        public void close() { target.close(); }
+    }
+
+    /** The back-off state of one run: the current batch, and the steps taken (the first is logged). */
+    private static final class Backoff {
+        final int requestedBatch;
+        final TileGrid requestedGrid;
+        int batch;
+        final List<String> events = new java.util.ArrayList<>();
+
+        Backoff(int batch, TileGrid grid) {
+            this.requestedBatch = batch;
+            this.requestedGrid = grid;
+            this.batch = batch;
+        }
+
+        boolean happened() { return !events.isEmpty(); }
+
+        void halve(int failedSize, DeviceMemoryException oom) {
+            int next = Math.max(1, failedSize / 2);
+            batch = Math.min(batch, next);
+            add("batch " + failedSize + " -> " + next + " after " + oom.getMessage());
+        }
+
+        void shrink(TileGrid from, TileGrid to, DeviceMemoryException oom) {
+            // a quarter of the pixels per tile: about four times as many tiles fit in the same memory
+            batch = Math.min(requestedBatch, Math.max(1, batch * 4));
+            add("tile " + from.tileSize() + " (overlap " + from.overlap() + ") -> " + to.tileSize() + " (overlap " + to.overlap()
+                    + "), batch " + batch + ", restarting the run after " + oom.getMessage());
+        }
+
+        private void add(String event) {
+            if (events.isEmpty())
+                LOG.warn("out of device memory; backing off: {} (further steps go to the run report)", event);
+            events.add(event);
+        }
+
+        MemoryBackoff report(TileGrid finalGrid) {
+            return new MemoryBackoff(requestedBatch, batch, requestedGrid, finalGrid, events);
+        }
     }
 
     /** Options of a {@link TiledPipeline}; source and model are required, the rest default from the model card. */

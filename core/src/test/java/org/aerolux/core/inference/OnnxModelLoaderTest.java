@@ -68,6 +68,27 @@ class OnnxModelLoaderTest {
     }
 
     @Test
+    void cudaTuningGoesThroughTheSameFallbackAndStrictPaths() {
+        // with the CPU jar the provider options cannot even be created; with the GPU jar (-Pgpu) and no CUDA on the
+        // machine the CUDA provider library does not load: either way auto runs on the CPU and says why, gpu is exit 5
+        InferenceOptions tuned = InferenceOptions.DEFAULT.withCuda(CudaOptions.parse("2G", "heuristic"));
+        try (OnnxRuntimeModel m = OnnxModelLoader.load(TestModels.conv3x3(), tuned)) {
+            assertEquals("cpu", m.device().device());
+            assertTrue(m.device().reason().startsWith("auto: "), m.device().reason());
+            assertTrue(m.device().reason().endsWith("running on CPU"), m.device().reason());
+            boolean gpuJar = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+            assertTrue(m.device().reason().contains(gpuJar ? "CUDA execution provider did not load"
+                    : "this ONNX Runtime build has no CUDA execution provider"), m.device().reason());
+            assertEquals(gpuJar, !m.device().reason().contains("-Pgpu"), m.device().reason());
+        }
+        DeviceException e = assertThrows(DeviceException.class, () -> OnnxModelLoader.load(TestModels.conv3x3(),
+                tuned.withDevice(DeviceRequest.parse("gpu:0"))));
+        assertEquals(5, e.exitCode().code());
+        assertTrue(e.getMessage().contains("--device gpu:0: CUDA device 0 cannot be used: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(use --device auto or cpu)"), e.getMessage());
+    }
+
+    @Test
     void missingCardKeyIsNamed() {
         ModelException e = assertThrows(ModelException.class, () -> OnnxModelLoader.load(TestModels.missingKey(), InferenceOptions.cpu(1)));
         assertEquals(4, e.exitCode().code());
