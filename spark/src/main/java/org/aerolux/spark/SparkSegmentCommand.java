@@ -10,6 +10,7 @@ import org.aerolux.core.UsageException;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.segmentation.FileSegmentation;
+import org.aerolux.segmentation.SegmentationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,9 @@ final class SparkSegmentCommand implements Callable<Integer> {
     @Option(names = "--blend", paramLabel = "MODE", defaultValue = "cosine", description = "center, cosine or gaussian (default ${DEFAULT-VALUE})")
     String blend;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "4", description = "tiles per model call (default ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "auto|N", defaultValue = "auto",
+            description = "tiles per model call, as aerolux segment: auto (from free GPU memory, 4 on the CPU) or N (default ${DEFAULT-VALUE})")
+    String batch;
 
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
@@ -72,7 +74,7 @@ final class SparkSegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        SegmentJob job = new SegmentJob(new SegmentJob.Settings(model, bands, tile, overlap, blend.toLowerCase(Locale.ROOT), batch, device,
+        SegmentJob job = new SegmentJob(new SegmentJob.Settings(model, bands, tile, overlap, blend.toLowerCase(Locale.ROOT), SegmentationOptions.parseBatch(batch), device,
                 spark.threads(threads), temperature, outputs, overwrite), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
