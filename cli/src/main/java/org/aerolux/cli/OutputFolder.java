@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.io.IoReasons;
+import org.aerolux.core.io.TempFiles;
 
-/** The --output folder of a command: created when missing, and checked to be writable before any work starts. */
+/**
+ * The --output folder of a command: created when missing, and checked to be writable before any work starts; the
+ * temporary files a killed earlier run left in it are removed.
+ */
 final class OutputFolder {
     private OutputFolder() {}
 
@@ -42,6 +46,7 @@ final class OutputFolder {
                 }
             }
         }
+        TempFiles.removeAbandoned(dir); // what a killed earlier run left half-written
         return dir;
     }
 
