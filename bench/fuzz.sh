@@ -5,6 +5,9 @@
 # earlier runs (core/target/fuzz-corpus/TARGET, kept between runs); findings (crash-*, timeout-*) go to
 # core/target/fuzz-findings/TARGET. The same targets run as JUnit @FuzzTest in regression mode in every build;
 # JAZZER_FUZZ=1 mvn -pl core test -Dtest=TiffReaderFuzzTest also fuzzes (for the annotation's default 5 minutes).
+# --keep_going=0: a finding does not stop the run (every finding of the time box is kept). A "slow unit" is an input
+# that took over 10 s; the first input of a run pays GeoTools' one-time EPSG database start (about 15 s), so one
+# slow unit per run is expected and not a finding.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${1:?usage: bench/fuzz.sh tiff|onnx|sidecar|all SECONDS}"
@@ -38,5 +41,5 @@ set -e
 runs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
 done_line="$(grep -E '^Done [0-9]+ runs' "$log" | tail -1 || true)"
 cov="$(grep -oE 'cov: [0-9]+' "$log" | tail -1 || true)"
-echo "$target: exit $rc; ${done_line:-last #$runs}; $cov; corpus $(ls "$corpus" | wc -l) inputs; findings: $(ls "$findings" | wc -l)"
+echo "$target: exit $rc; ${done_line:-last #$runs}; $cov; corpus $(ls "$corpus" | wc -l) inputs; findings (crash/timeout/oom): $(ls "$findings" | grep -cE '^(crash|timeout|oom)-' || true); slow units: $(ls "$findings" | grep -c '^slow-unit-' || true)"
 [ "$rc" -eq 0 ] || { grep -E '== Java Exception|FuzzerSecurityIssue|Exception|Error' "$log" | head -5; exit "$rc"; }

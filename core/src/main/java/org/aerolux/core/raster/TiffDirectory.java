@@ -203,8 +203,9 @@ final class TiffDirectory {
     }
 
     private DataType dataType() {
-        long[] bits = numbers.getOrDefault(BITS_PER_SAMPLE, new long[] {1});
-        long[] formats = numbers.getOrDefault(SAMPLE_FORMAT, new long[] {SAMPLE_FORMAT_UINT});
+        long[] bits = numbers.get(BITS_PER_SAMPLE), formats = numbers.get(SAMPLE_FORMAT);
+        if (bits == null || bits.length == 0) bits = new long[] {1}; // a field with no values counts as absent
+        if (formats == null || formats.length == 0) formats = new long[] {SAMPLE_FORMAT_UINT};
         long b = bits[0];
         long f = formats[0];
         for (long x : bits) if (x != b) throw bad("unsupported: bands of different bit depths");
