@@ -29,6 +29,7 @@ mvn -B -o -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep
 seeds="$root/core/src/test/resources/org/aerolux/core/fuzz/${class}Inputs/$method"
 corpus="$root/core/target/fuzz-corpus/$target"; findings="$root/core/target/fuzz-findings/$target"
 mkdir -p "$corpus" "$findings"
+stamp="$findings/.run-start"; touch "$stamp"  # findings of this run are the files newer than this
 log="$root/core/target/fuzz-$target.log"
 echo "fuzzing $target ($class) for $seconds s; log $log" >&2
 set +e
@@ -41,5 +42,5 @@ set -e
 runs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
 done_line="$(grep -E '^Done [0-9]+ runs' "$log" | tail -1 || true)"
 cov="$(grep -oE 'cov: [0-9]+' "$log" | tail -1 || true)"
-echo "$target: exit $rc; ${done_line:-last #$runs}; $cov; corpus $(ls "$corpus" | wc -l) inputs; findings (crash/timeout/oom): $(ls "$findings" | grep -cE '^(crash|timeout|oom)-' || true); slow units: $(ls "$findings" | grep -c '^slow-unit-' || true)"
+echo "$target: exit $rc; ${done_line:-last #$runs}; $cov; corpus $(ls "$corpus" | wc -l) inputs; findings this run (crash/timeout/oom): $(find "$findings" -newer "$stamp" -name 'crash-*' -o -newer "$stamp" -name 'timeout-*' -o -newer "$stamp" -name 'oom-*' | wc -l); slow units: $(find "$findings" -newer "$stamp" -name 'slow-unit-*' | wc -l)"
 [ "$rc" -eq 0 ] || { grep -E '== Java Exception|FuzzerSecurityIssue|Exception|Error' "$log" | head -5; exit "$rc"; }
