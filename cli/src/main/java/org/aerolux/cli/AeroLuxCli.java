@@ -2,6 +2,7 @@ package org.aerolux.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -40,7 +41,16 @@ public final class AeroLuxCli implements Runnable {
         quietLibraryLogging();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // Ctrl-C or kill (TERM): the JVM exits 130 / 143 after its shutdown hooks, TempFiles' among them (it deletes
+        // unfinished outputs); this one says so on stderr
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (finished.get()) return;
+            err.println("aerolux: interrupted; unfinished outputs were removed");
+            err.flush();
+        }, "aerolux-interrupt-notice"));
         int code = run(args, out, err);
+        finished.set(true);
         out.flush();
         err.flush();
         System.exit(code);

@@ -256,12 +256,6 @@ final class EnhanceCommand implements Callable<Integer> {
     }
 
     private static void prepareFolder(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(dir, "--output must be a folder, but this is a file");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException | SecurityException e) {
-            throw new UsageException(dir, "cannot create the output folder (" + e.getClass().getSimpleName() + ")");
-        }
-        if (!Files.isWritable(dir)) throw new UsageException(dir, "the output folder is not writable");
+        OutputFolder.prepare(dir);
     }
 }

@@ -1,32 +1,42 @@
 package org.aerolux.cli;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aerolux.core.UsageException;
+import org.aerolux.core.io.IoReasons;
+import org.aerolux.core.io.TempFiles;
 
-/** The --output folder of a command: created when missing, and checked to be writable before any work starts. */
+/**
+ * The --output folder of a command: created when missing, and checked to be writable before any work starts; the
+ * temporary files a killed earlier run left in it are removed.
+ */
 final class OutputFolder {
     private OutputFolder() {}
 
     /**
-     * @throws UsageException (exit 2) naming the folder when it is a file, cannot be created or is not writable
+     * @throws UsageException (exit 2) naming the folder when it is a file, lies inside a file, cannot be created or
+     *         is not writable
      */
     static Path prepare(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(dir, "--output must be a folder, but this is a file");
+        Path file = fileOnTheWay(dir);
+        if (file != null)
+            throw new UsageException(dir, "--output cannot be inside " + file + ", which is a file, not a folder");
         try {
             Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new UsageException(dir, "--output must be a folder, but a file is in its way: " + e.getMessage());
-        } catch (IOException | SecurityException e) {
-            throw new UsageException(dir, "cannot create the output folder (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw new UsageException(dir, "cannot create the output folder: " + IoReasons.of(e));
+        } catch (SecurityException e) {
+            throw new UsageException(dir, "cannot create the output folder: permission denied");
         }
         Path probe = null;
         try {
             probe = Files.createTempFile(dir, ".aerolux-write-check-", ".part");
-        } catch (IOException | SecurityException e) {
-            throw new UsageException(dir, "the output folder is not writable (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw new UsageException(dir, "the output folder is not writable: " + IoReasons.of(e));
+        } catch (SecurityException e) {
+            throw new UsageException(dir, "the output folder is not writable: permission denied");
         } finally {
             if (probe != null) {
                 try {
@@ -36,6 +46,14 @@ final class OutputFolder {
                 }
             }
         }
+        TempFiles.removeAbandoned(dir); // what a killed earlier run left half-written
         return dir;
+    }
+
+    /** The nearest existing ancestor of dir when it is a file (so dir can never be made), else null. */
+    private static Path fileOnTheWay(Path dir) {
+        for (Path p = dir.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent())
+            if (Files.exists(p)) return Files.isDirectory(p) ? null : p;
+        return null;
     }
 }

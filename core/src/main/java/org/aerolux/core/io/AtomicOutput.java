@@ -124,7 +124,6 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return IoReasons.of(e);
     }
 }

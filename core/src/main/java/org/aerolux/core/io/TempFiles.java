@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * JVM-wide registry of output files that are still being written. A shutdown hook deletes whatever is left,
@@ -13,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TempFiles {
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    /** The temporary names of {@link AtomicOutput}: {@code .NAME.PID-N.part}. */
+    private static final Pattern TEMP_NAME = Pattern.compile("^\\..+\\.(\\d+)-\\d+\\.part$");
     private static volatile boolean hookInstalled;
 
     private TempFiles() {}
@@ -43,6 +48,35 @@ public final class TempFiles {
             release(file);
         }
         return true;
+    }
+
+    /**
+     * Deletes the temporary files in a folder that a process on this machine left behind when it was killed
+     * (kill -9, power loss: no shutdown hook ran): {@code .NAME.PID-N.part} files whose process is gone. Files of
+     * live processes, and every other file, are left alone. Caveat: on a folder shared between machines, a PID
+     * is only checked on this one.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeAbandoned(Path dir) {
+        List<Path> gone = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Matcher m = TEMP_NAME.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isRegularFile(p)) continue;
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                if (Files.deleteIfExists(p)) gone.add(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover hidden file is untidy, not harmful
+        }
+        return gone;
     }
 
     private static void installHook() {

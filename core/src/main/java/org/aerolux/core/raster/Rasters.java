@@ -22,11 +22,23 @@ public final class Rasters {
      */
     public static RasterSource open(Path file) {
         if (Files.isRegularFile(file) && Files.isReadable(file)) {
-            if (PlainImageSource.detect(file).isPresent()) return PlainImageSource.open(file);
+            var plain = PlainImageSource.detect(file);
+            if (plain.isPresent()) {
+                if (isTiffName(file))
+                    throw new BadInputException(file, "named as a TIFF but holds a " + plain.get() + " image; rename it to ."
+                            + plain.get().name().toLowerCase(java.util.Locale.ROOT));
+                return PlainImageSource.open(file);
+            }
             if (!TiffDirectory.hasTiffMagic(file) && size(file) > 0)
                 throw new BadInputException(file, "unsupported format: not a GeoTIFF, TIFF, PNG or JPEG file");
         }
         return GeoTiffSource.open(file);
+    }
+
+    /** True for a name ending in .tif or .tiff (any case). */
+    private static boolean isTiffName(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".tif") || n.endsWith(".tiff");
     }
 
     private static long size(Path file) {

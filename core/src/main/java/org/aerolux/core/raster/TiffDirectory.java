@@ -203,8 +203,9 @@ final class TiffDirectory {
     }
 
     private DataType dataType() {
-        long[] bits = numbers.getOrDefault(BITS_PER_SAMPLE, new long[] {1});
-        long[] formats = numbers.getOrDefault(SAMPLE_FORMAT, new long[] {SAMPLE_FORMAT_UINT});
+        long[] bits = numbers.get(BITS_PER_SAMPLE), formats = numbers.get(SAMPLE_FORMAT);
+        if (bits == null || bits.length == 0) bits = new long[] {1}; // a field with no values counts as absent
+        if (formats == null || formats.length == 0) formats = new long[] {SAMPLE_FORMAT_UINT};
         long b = bits[0];
         long f = formats[0];
         for (long x : bits) if (x != b) throw bad("unsupported: bands of different bit depths");
@@ -233,12 +234,32 @@ final class TiffDirectory {
         if (offsets.length < expected || counts.length < expected)
             throw bad("truncated: " + Math.min(offsets.length, counts.length) + " " + what + "s listed, "
                     + expected + " needed");
+        long samples = planarConfiguration == 2 ? 1 : samplesPerPixel;
+        long blockBytes = (long) blockWidth * blockHeight * samples * dataType.bytes();
         for (int i = 0; i < expected; i++) {
             long end = offsets[i] + counts[i];
             if (counts[i] < 0 || offsets[i] < 0 || (counts[i] > 0 && end > fileSize))
                 throw bad("truncated: " + what + " " + i + " ends at byte " + end + " but the file has "
                         + fileSize + " bytes");
+            if (compression == COMPRESSION_NONE && counts[i] < uncompressedBytes(i, samples))
+                throw bad("truncated: the image claims " + width + " x " + height + " pixels, but uncompressed " + what + " " + i
+                        + " holds " + counts[i] + " bytes of the " + uncompressedBytes(i, samples) + " its pixels need");
         }
+        if (blockBytes > Integer.MAX_VALUE)
+            throw bad("unsupported: the image (" + width + " x " + height + " pixels) is stored in " + what + "s of "
+                    + blockWidth + " x " + blockHeight + " pixels, too large to decode (over 2 GB each); retile it,"
+                    + " e.g. gdal_translate -co TILED=YES");
+    }
+
+    /** Bytes of uncompressed block i (a strip's last rows may be fewer; tiles are always whole). */
+    private long uncompressedBytes(int i, long samples) {
+        long rows = blockHeight;
+        if (!tiled) {
+            long down = (height + (long) blockHeight - 1) / blockHeight;
+            long row = (i % down) * blockHeight;
+            rows = Math.min(blockHeight, height - row);
+        }
+        return (long) blockWidth * rows * samples * dataType.bytes();
     }
 
     private long required(int tag, String name) {
