@@ -61,7 +61,7 @@ class SparkSegmentTest {
 
     /** The cache key the command builds for these options. */
     static SegmentJob.Settings settings() {
-        return new SegmentJob.Settings(model, null, 64, 16, "cosine", 4, "cpu", 1, "auto", "labels,confidence", false);
+        return new SegmentJob.Settings(model, null, 64, 16, "cosine", 0, "cpu", 1, "auto", "labels,confidence", false); // batch 0 = auto, the default
     }
 
     @Test
