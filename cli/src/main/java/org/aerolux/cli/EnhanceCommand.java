@@ -123,7 +123,7 @@ final class EnhanceCommand implements Callable<Integer> {
     public Integer call() {
         Enhancer.Builder builder = Enhancer.builder().model(model).mode(EnhancementMode.parse(mode)).blend(Blender.parse(blend))
                 .batch(batch).device(DeviceRequest.parse(device)).threads(threads).cuda(CudaOptions.parse(gpuMemLimit, cudnnSearch))
-                .gapProbe(parseGapProbe(gapProbe));
+                .gapProbe(gapProbe);
         if (bands != null) builder.bands(parseBands(bands));
         if (range != null) builder.range(ValueRange.parse(range));
         if (tile != null) builder.tile(tile);
@@ -234,18 +234,6 @@ final class EnhanceCommand implements Callable<Integer> {
         }
     }
 
-    static int parseGapProbe(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("auto")) return -1;
-        if (t.equals("off") || t.equals("0")) return 0;
-        try {
-            int n = Integer.parseInt(t);
-            if (n < 4) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
-        }
-    }
 
     private static boolean sameFile(Path a, Path b) {
         try {

@@ -219,6 +219,9 @@ public final class Enhancer implements AutoCloseable {
         /** Edge of the tiled-vs-whole probe in pixels; -1 (default) two tile strides, 0 off. */
         public Builder gapProbe(int edge) { this.gapProbe = edge; return this; }
 
+        /** {@code --gap-probe} as users type it: auto, off (or 0), or an edge of at least 4 pixels. */
+        public Builder gapProbe(String text) { return gapProbe(parseGapProbe(text)); }
+
         public Builder listener(EnhancementListener listener) { this.listener = listener; return this; }
 
         public Builder cancellation(Cancellation cancellation) { this.cancellation = cancellation; return this; }
@@ -273,5 +276,19 @@ public final class Enhancer implements AutoCloseable {
             if (o < 0 || o >= t) throw new UsageException(null, "--overlap must be 0 or more and below --tile " + t + ", got " + o);
             return new TileGrid(t, o, m);
         }
+    }
+
+    /** {@code auto} as -1, {@code off} or 0 as 0, else an edge of at least 4 pixels; anything else is a usage error. */
+    public static int parseGapProbe(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("auto")) return -1;
+        if (t.equals("off") || t.equals("0")) return 0;
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 4) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
     }
 }

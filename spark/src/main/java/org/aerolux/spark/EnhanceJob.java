@@ -42,7 +42,7 @@ public record EnhanceJob(Settings settings, String outputDir, String commandLine
         if (s.threads() < 0) throw new UsageException(null, "--threads must be 0 (all cores) or more, got " + s.threads());
         Enhancer.Builder b = Enhancer.builder().model(s.model()).registry(registry).mode(EnhancementMode.parse(s.mode()))
                 .blend(Blender.parse(s.blend())).batch(s.batch()).device(DeviceRequest.parse(s.device())).threads(s.threads())
-                .gapProbe(gapProbe(s.gapProbe()));
+                .gapProbe(s.gapProbe());
         if (s.bands() != null) b.bands(SegmentJob.bandList(s.bands()));
         if (s.range() != null) b.range(ValueRange.parse(s.range()));
         if (s.tile() != null) b.tile(s.tile());
@@ -51,17 +51,4 @@ public record EnhanceJob(Settings settings, String outputDir, String commandLine
         return b;
     }
 
-    /** "auto", "off" or a size, with the CLI's message. */
-    static int gapProbe(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("auto")) return -1;
-        if (t.equals("off") || t.equals("0")) return 0;
-        try {
-            int n = Integer.parseInt(t);
-            if (n < 4) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
-        }
-    }
 }
