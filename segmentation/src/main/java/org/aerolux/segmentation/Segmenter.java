@@ -117,12 +117,6 @@ public final class Segmenter implements AutoCloseable {
     /** The tile grid for this model and options. */
     public TileGrid grid() { return options.grid(model.card()); }
 
-    /**
-     * The 1-based bands fed to the model for a raster: as given; else the bands whose descriptions name the card's
-     * input roles ({@link BandRoles}); else the first N.
-     *
-     * @throws UsageException when they do not fit the raster or the model
-     */
     /** Where {@link #bandsFor} takes the bands from, in words for the provenance. */
     public String bandsSource(RasterInfo info) {
         if (options.bands().isPresent()) return "--bands";
@@ -131,6 +125,12 @@ public final class Segmenter implements AutoCloseable {
         return "default (the first bands of the input; no band descriptions name the card's input roles)";
     }
 
+    /**
+     * The 1-based bands fed to the model for a raster: as given; else the bands whose descriptions name the card's
+     * input roles ({@link BandRoles}); else the first N.
+     *
+     * @throws UsageException when they do not fit the raster or the model
+     */
     public int[] bandsFor(RasterInfo info) {
         int need = model.inputChannels();
         int[] b = options.bands().orElse(null);
