@@ -21,6 +21,7 @@ import org.aerolux.core.UsageException;
 import org.aerolux.core.io.AtomicOutput;
 import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.model.DeviceRequest;
+import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.core.pipeline.ProgressEvent;
 import org.aerolux.core.tile.Blender;
 import org.aerolux.enhancement.EnhancedOutputs;
@@ -141,7 +142,7 @@ final class EnhanceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean single = !Files.isDirectory(input);
         int failures = 0;
-        builder.registry(ModelRegistries.load());
+        builder.registry(RegistryLocation.load(AeroLuxCli.class));
         try (TerminalProgress bar = TerminalProgress.wanted(quiet) ? new TerminalProgress(err) : null;
              Enhancer enhancer = builder.listener(listener(bar)).build()) {
             if (!quiet) out.println("model " + enhancer.model().card().name() + " on " + enhancer.model().device().summary());
