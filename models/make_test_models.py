@@ -2,7 +2,8 @@
 
 Regenerate (from the repository root, with Debian's torch 1.13):
 
-    /usr/bin/python3 models/make_test_models.py
+    /usr/bin/python3 models/make_test_models.py                          # all of them
+    /usr/bin/python3 models/make_test_models.py deepness_sigmoid.onnx    # only the files named
 
 Every model has dynamic N, H and W axes and a full AeroLux card (models/aerolux_models/card.py), except the
 deliberately broken ones. Tiling convention shared with the Java engine: the image is mirror-extended
@@ -16,6 +17,9 @@ Files:
   wrong_rank.onnx    input of rank 3 (C, H, W) instead of NCHW
   deepness.onnx      conv3x3 weights with Deepness-style metadata only (model_type, class_names, ...)
   fixed32.onnx       identity with a fixed 1 x 3 x 32 x 32 input (batch and tile size fixed in the graph)
+  deepness_sigmoid.onnx  a single-channel sigmoid model with Deepness metadata only (one class name, seg_thresh
+                     0.7): p = sigmoid(4 r + 2 g - 2 b + 1.85) of the card-normalised bands, pointwise (1x1 conv), so
+                     any tiling gives exactly p; foreground where p >= 0.7
   ../fixtures/conv3x3/whole_image.*  a 61 x 83 image and PyTorch's untiled output (parity with the Java tiler)
 """
 import json
@@ -53,6 +57,23 @@ class Conv3x3(torch.nn.Module):
 
     def forward(self, x):
         return self.head(torch.relu(self.conv(x)))
+
+
+class PointwiseSigmoid(torch.nn.Module):
+    """p = sigmoid(w . x + b) per pixel: one output channel, the foreground probability (Deepness' binary form)."""
+
+    WEIGHTS = (4.0, 2.0, -2.0)
+    BIAS = 1.85
+
+    def __init__(self):
+        super().__init__()
+        self.head = torch.nn.Conv2d(3, 1, 1)
+        with torch.no_grad():
+            self.head.weight.copy_(torch.tensor(self.WEIGHTS).reshape(1, 3, 1, 1))
+            self.head.bias.fill_(self.BIAS)
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(x))
 
 
 class Rank3(torch.nn.Module):
@@ -107,6 +128,20 @@ def set_deepness_metadata(path):
     onnx.save(model, path)
 
 
+def set_deepness_sigmoid_metadata(path):
+    """Deepness' documented form of a binary model: one output channel, class_names naming the one class."""
+    model = onnx.load(path)
+    del model.metadata_props[:]
+    for key, value in [("model_type", "Segmentor"), ("class_names", {0: "field"}), ("resolution", 50),
+                       ("tiles_size", 64), ("tiles_overlap", 25), ("standardization_mean", [0.5, 0.5, 0.5]),
+                       ("standardization_std", [0.25, 0.25, 0.25]), ("seg_thresh", 0.7)]:
+        entry = model.metadata_props.add()
+        entry.key = key
+        entry.value = json.dumps(value)
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
 def reflect_pad_reference(model, image, card):
     """Untiled reference: mirror halo overlap/2 on each side, reflect pad right/bottom to the multiple, crop."""
     overlap, multiple = card["aerolux.overlap"], card["aerolux.size_multiple"]
@@ -122,8 +157,17 @@ def reflect_pad_reference(model, image, card):
     return y[:, :, left:left + h, left:left + w]
 
 
-def main():
+def main(only=()):
+    """Writes every fixture, or only the files named in `only` (e.g. deepness_sigmoid.onnx)."""
     os.makedirs(OUT, exist_ok=True)
+    if only:
+        unknown = set(only) - set(BUILDERS)
+        if unknown:
+            raise SystemExit(f"unknown test model(s) {sorted(unknown)}; known: {sorted(BUILDERS)}")
+        for name in only:
+            BUILDERS[name](os.path.join(OUT, name))
+            print(name, os.path.getsize(os.path.join(OUT, name)))
+        return
     torch.manual_seed(3)
 
     identity = os.path.join(OUT, "identity.onnx")
@@ -157,6 +201,8 @@ def main():
     fixed_card["aerolux.name"] = "fixed32-test"
     cards.write_card(fixed, fixed_card)
 
+    write_deepness_sigmoid(os.path.join(OUT, "deepness_sigmoid.onnx"))
+
     # parity fixture: raw uint8-range image (with card normalisation applied here) and PyTorch's untiled output
     card = conv_card()
     rng = np.random.default_rng(7)
@@ -172,5 +218,14 @@ def main():
         print(name, os.path.getsize(os.path.join(OUT, name)))
 
 
+def write_deepness_sigmoid(path):
+    export(PointwiseSigmoid(), path, torch.zeros(1, 3, 16, 16), NCHW_DYNAMIC)
+    set_deepness_sigmoid_metadata(path)
+
+
+#: Fixtures that can be written on their own (their weights do not depend on the shared random stream).
+BUILDERS = {"deepness_sigmoid.onnx": write_deepness_sigmoid}
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

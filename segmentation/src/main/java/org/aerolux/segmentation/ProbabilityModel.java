@@ -13,6 +13,10 @@ import org.aerolux.core.model.OutputKind;
  * probabilities, not logits or labels (FarSeg's official sliding window averages softmax outputs too). A model
  * whose card says {@code probabilities} is taken as is at T = 1; at another T its probabilities are tempered as
  * softmax(log p / T), i.e. p^(1/T) renormalised. The softmax is computed stably (max subtracted) in double.
+ *
+ * <p>A binary model ({@link ModelCard#isBinary()}, Deepness' single-channel sigmoid form) comes out as the two
+ * channels background 1 - p and foreground p, with p = sigmoid(z / T) of a logit z, or sigmoid(logit(p) / T) of a
+ * probability (the two-class softmax above, written for one channel; p itself at T = 1).
  */
 public final class ProbabilityModel implements Model {
     /** Floor of a probability before its logarithm is taken. */
@@ -49,7 +53,9 @@ public final class ProbabilityModel implements Model {
     public int inputChannels() { return delegate.inputChannels(); }
 
     @Override
-    public int outputChannels() { return delegate.outputChannels(); }
+    public int outputChannels() { return binary() ? 2 : delegate.outputChannels(); }
+
+    private boolean binary() { return delegate.card().isBinary(); }
 
     @Override
     public int fixedTileSize() { return delegate.fixedTileSize(); }
@@ -58,9 +64,48 @@ public final class ProbabilityModel implements Model {
     public NchwTensor run(NchwTensor batch) {
         NchwTensor out = delegate.run(batch);
         boolean logits = delegate.card().output() == OutputKind.LOGITS;
+        if (binary()) return backgroundAndForeground(out, temperature, logits);
         if (!logits && temperature == 1.0) return out;
         softmaxInPlace(out, temperature, logits);
         return out;
+    }
+
+    /**
+     * The two channels 1 - p and p of every pixel of a single-channel output: p = sigmoid(z / T) for a logit z,
+     * sigmoid(logit(p) / T) for a probability (p clamped to [0, 1] first, as model outputs may stray by rounding).
+     */
+    static NchwTensor backgroundAndForeground(NchwTensor one, double temperature, boolean logits) {
+        if (one.c() != 1) throw new IllegalStateException("a binary model outputs 1 channel, got " + one.c());
+        int plane = one.h() * one.w();
+        float[] in = one.data(), out = new float[2 * in.length];
+        double invT = 1.0 / temperature;
+        for (int n = 0; n < one.n(); n++) {
+            int src = n * plane, dst = 2 * n * plane;
+            for (int i = 0; i < plane; i++) {
+                double v = in[src + i], p;
+                if (Double.isNaN(v)) {
+                    p = Double.NaN;
+                } else if (logits) {
+                    p = sigmoid(v * invT);
+                } else {
+                    p = Math.min(1.0, Math.max(0.0, v));
+                    if (temperature != 1.0) {
+                        double q = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, p));
+                        p = sigmoid(Math.log(q / (1 - q)) * invT);
+                    }
+                }
+                out[dst + i] = (float) (1 - p);
+                out[dst + plane + i] = (float) p;
+            }
+        }
+        return new NchwTensor(out, one.n(), 2, one.h(), one.w());
+    }
+
+    /** 1 / (1 + e^-x), without overflow for large |x|. */
+    static double sigmoid(double x) {
+        if (x >= 0) return 1 / (1 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1 + e);
     }
 
     /** Pixels per parallel chunk of the softmax. */

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.view.Views;
 import org.aerolux.calibration.UncertaintyMaps;
@@ -13,7 +14,8 @@ import org.aerolux.core.raster.RasterSink;
 
 /**
  * Turns blended class probabilities, as the pipeline delivers them (full-width rows, NaN where the input is
- * nodata), into every requested output in one pass: labels (argmax, ties to the lowest class, 255 for nodata),
+ * nodata), into every requested output in one pass: labels (argmax, ties to the lowest class, 255 for nodata; for
+ * a binary model foreground where its probability is at least the card's threshold),
  * probabilities, confidence (max probability), entropy (nats), label rows for the vectors, class statistics, and
  * any extra listener (e.g. calibration against ground truth).
  */
@@ -22,6 +24,7 @@ final class SegmentationConsumer implements BlockConsumer {
     static final int NODATA_LABEL = 255;
 
     private final int classes;
+    private final OptionalDouble binaryThreshold;
     private final SegmentationSinks sinks;
     private final ClassStatistics statistics;
     private final List<BlockConsumer> listeners;
@@ -29,8 +32,16 @@ final class SegmentationConsumer implements BlockConsumer {
     private final LabelRowsConsumer vectors;
     private JsonObject vectorSummary;
 
-    SegmentationConsumer(int classes, SegmentationSinks sinks, ClassStatistics statistics, List<BlockConsumer> listeners) {
+    /**
+     * @param binaryThreshold for a binary model (2 channels, background and foreground): label 1 where the foreground
+     *                        probability is at least this; empty for argmax
+     */
+    SegmentationConsumer(int classes, OptionalDouble binaryThreshold, SegmentationSinks sinks, ClassStatistics statistics,
+                         List<BlockConsumer> listeners) {
+        if (binaryThreshold.isPresent() && classes != 2)
+            throw new IllegalArgumentException("a binary threshold needs 2 classes, got " + classes);
         this.classes = classes;
+        this.binaryThreshold = binaryThreshold;
         this.sinks = sinks;
         this.statistics = statistics;
         this.listeners = List.copyOf(listeners);
@@ -46,7 +57,7 @@ final class SegmentationConsumer implements BlockConsumer {
         if (block.channels() != classes)
             throw new IllegalStateException("expected " + classes + " probability channels, got " + block.channels());
         int w = block.width(), h = block.height(), n = w * h;
-        byte[] lab = labels(block);
+        byte[] lab = binaryThreshold.isPresent() ? binaryLabels(block, binaryThreshold.getAsDouble()) : labels(block);
         if (labels != null) labels.write(Views.translate(ArrayImgs.unsignedBytes(lab, w, h, 1), 0, block.minY(), 0));
         if (probabilities != null) probabilities.write(block.channelsView());
         if (confidence != null) {
@@ -83,6 +94,23 @@ final class SegmentationConsumer implements BlockConsumer {
                 }
             }
             out[i] = (byte) (best < 0 ? NODATA_LABEL : best);
+        }
+        return out;
+    }
+
+    /**
+     * Foreground (1) where the foreground probability (channel 1) is at least {@code threshold}, else background (0);
+     * 255 where the pixel is nodata or its probability is not finite.
+     */
+    static byte[] binaryLabels(OutputBlock block, double threshold) {
+        int n = block.width() * block.height();
+        if (block.channels() != 2) throw new IllegalStateException("a binary model has 2 channels, got " + block.channels());
+        float[] d = block.data();
+        byte[] valid = block.valid();
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            float p = d[n + i];
+            out[i] = valid[i] == 0 || !Float.isFinite(p) ? (byte) NODATA_LABEL : (byte) (p >= threshold ? 1 : 0);
         }
         return out;
     }

@@ -186,7 +186,7 @@ public final class Segmenter implements AutoCloseable {
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
                     .batchSize(batch.batch()).progress(progress).cancellation(cancellation).build();
             stats = new ClassStatistics(model.card().classes(), info.width(), areas);
-            consumer = new SegmentationConsumer(model.card().classCount(), sinks, stats, listeners);
+            consumer = new SegmentationConsumer(model.card().classCount(), model.card().binaryThreshold(), sinks, stats, listeners);
         } catch (RuntimeException e) {
             closeQuietly(sinks, listeners, e);
             throw e;

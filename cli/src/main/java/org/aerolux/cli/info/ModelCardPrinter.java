@@ -76,6 +76,8 @@ public final class ModelCardPrinter implements InfoPrinter {
                 + String.join(", ", card.inputBands()));
         out.println("Output:       " + parsed.outputs().get(0).name() + " " + parsed.outputs().get(0).shapeText() + ", "
                 + card.output().cardValue() + ", " + io.outputChannels() + " channels");
+        card.binaryThreshold().ifPresent(t -> out.println("Binary:       single-channel sigmoid; " + card.classNames()[1]
+                + " where p >= " + num(t) + " (seg_thresh), else " + card.classNames()[0]));
         out.println("Normalise:    (raw / " + num(card.scale()) + " - mean) / std, mean " + card.mean() + ", std " + card.std());
         out.println("Tiles:        " + card.tileSize() + " px, overlap " + card.overlap() + " px, size multiple " + card.sizeMultiple()
                 + (io.fixedSize() > 0 ? " (fixed by the model)" : ""));

@@ -4,21 +4,25 @@ import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
 
 /**
- * DJL's ONNX Runtime engine, always offline: {@code ai.djl.offline=true} is set here, before any DJL class
- * initialises, so DJL never calls home or downloads anything (the command line sets it as well).
+ * DJL's ONNX Runtime engine, offline: {@code ai.djl.offline=true} is set here, before any DJL class initialises, so
+ * DJL never calls home or downloads anything (models and the ONNX Runtime library come from disk). The property is
+ * set only when nothing else set it: a user's {@code -Dai.djl.offline=false}, or another Fiji plugin's own choice,
+ * is left alone (DJL reads one JVM-wide property).
  */
 final class Djl {
     static final String ENGINE = "OnnxRuntime";
+    /** DJL's switch (ai.djl.util.Utils#isOfflineMode). */
+    static final String OFFLINE = "ai.djl.offline";
 
     static {
-        System.setProperty("ai.djl.offline", "true");
+        ensureOffline();
     }
 
     private Djl() {}
 
-    /** Makes sure the offline switch is set (it is, once this class is initialised). */
+    /** Sets {@code ai.djl.offline=true} unless the property is already set (to any value). */
     static void ensureOffline() {
-        System.setProperty("ai.djl.offline", "true");
+        if (System.getProperty(OFFLINE) == null) System.setProperty(OFFLINE, "true");
     }
 
     static Engine engine() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The immutable model card: the {@code aerolux.*} keys of INTERFACE.md, parsed and checked
@@ -24,6 +25,10 @@ import java.util.Map;
  * @param overlap      default overlap between neighbouring tiles in pixels
  * @param sizeMultiple input height and width must be multiples of this
  * @param output       logits, probabilities or image
+ * @param binaryThreshold present for a single-channel (sigmoid) segmentation model, Deepness' binary form: its one
+ *                     output channel is the foreground probability (or logit, for {@code logits}), the classes are
+ *                     background and foreground, and a pixel is foreground where that probability is at least this
+ *                     threshold (Deepness' {@code seg_thresh}, default 0.5); empty for every other model
  * @param temperature  calibration temperature for logits (1 = none)
  * @param resolutionM  ground sampling distance the model was trained at, metres per pixel (0 = unknown)
  * @param license      licence of the weights
@@ -32,9 +37,15 @@ import java.util.Map;
  */
 public record ModelCard(ModelType modelType, String name, String version, List<ClassInfo> classes,
                         List<String> inputBands, double scale, List<Double> mean, List<Double> std,
-                        int tileSize, int overlap, int sizeMultiple, OutputKind output, double temperature,
+                        int tileSize, int overlap, int sizeMultiple, OutputKind output, OptionalDouble binaryThreshold,
+                        double temperature,
                         double resolutionM, String license, String training, Map<String, String> extras) {
     public ModelCard {
+        if (binaryThreshold.isPresent()) {
+            double t = binaryThreshold.getAsDouble();
+            if (classes.size() != 2 || !(t > 0 && t < 1))
+                throw new IllegalArgumentException("a binary card has 2 classes and a threshold in (0, 1): " + classes.size() + ", " + t);
+        }
         classes = List.copyOf(classes);
         inputBands = List.copyOf(inputBands);
         mean = List.copyOf(mean);
@@ -48,10 +59,14 @@ public record ModelCard(ModelType modelType, String name, String version, List<C
     /** Number of classes (0 for enhancement models). */
     public int classCount() { return classes.size(); }
 
-    /** Output channels the card implies: one per class, or one per input band for an image output. */
+    /** Output channels the card implies: one per class (one for a binary model), or one per input band for an image. */
     public int expectedOutputChannels() {
-        return output == OutputKind.IMAGE ? inputBands.size() : classes.size();
+        if (output == OutputKind.IMAGE) return inputBands.size();
+        return isBinary() ? 1 : classes.size();
     }
+
+    /** True for a single-channel (sigmoid) model: see {@code binaryThreshold}. */
+    public boolean isBinary() { return binaryThreshold.isPresent(); }
 
     public String[] classNames() { return classes.stream().map(ClassInfo::name).toArray(String[]::new); }
 
@@ -81,6 +96,7 @@ public record ModelCard(ModelType modelType, String name, String version, List<C
         m.put(ModelCardParser.OVERLAP, Integer.toString(overlap));
         m.put(ModelCardParser.SIZE_MULTIPLE, Integer.toString(sizeMultiple));
         m.put(ModelCardParser.OUTPUT, output.cardValue());
+        binaryThreshold.ifPresent(t -> m.put(ModelCardParser.SEG_THRESH, Double.toString(t)));
         m.put(ModelCardParser.TEMPERATURE, Double.toString(temperature));
         m.put(ModelCardParser.RESOLUTION_M, Double.toString(resolutionM));
         m.put(ModelCardParser.LICENSE, license);

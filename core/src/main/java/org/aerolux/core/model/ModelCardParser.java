@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,6 +32,11 @@ import org.aerolux.core.ModelException;
  * key. A card that has Deepness' {@code model_type} but no {@code aerolux.model_type} is a Deepness card: the
  * keys Deepness has no notion of get defaults (scale 255 as Deepness divides 8-bit input by 255; mean 0 and std
  * 1; output probabilities; size multiple 1; overlap 15 %; tile size from a fixed input size when there is one).
+ *
+ * <p>Binary models (Deepness' single-channel sigmoid form): a segmentation card that names one class, or names two
+ * for a file whose output has one fixed channel, is binary ({@link ModelCard#isBinary()}): the one output channel
+ * is the foreground probability (or logit), the classes are background and foreground, and the foreground
+ * threshold is {@code seg_thresh} (Deepness' key; default 0.5).
  */
 public final class ModelCardParser {
     public static final String MODEL_TYPE = "aerolux.model_type", NAME = "aerolux.name", VERSION = "aerolux.version",
@@ -38,6 +44,13 @@ public final class ModelCardParser {
             MEAN = "aerolux.mean", STD = "aerolux.std", TILE_SIZE = "aerolux.tile_size", OVERLAP = "aerolux.overlap",
             SIZE_MULTIPLE = "aerolux.size_multiple", OUTPUT = "aerolux.output", TEMPERATURE = "aerolux.temperature",
             RESOLUTION_M = "aerolux.resolution_m", LICENSE = "aerolux.license", TRAINING = "aerolux.training";
+
+    /** Deepness' foreground threshold of a binary (single-channel sigmoid) segmentation model. */
+    public static final String SEG_THRESH = "seg_thresh";
+    /** The foreground threshold of a binary model whose card has no {@link #SEG_THRESH} (Deepness' default). */
+    public static final double DEFAULT_SEG_THRESH = 0.5;
+    /** Name and colour of the background class a binary model's card does not name. */
+    static final ClassInfo BACKGROUND = new ClassInfo("background", "#000000");
 
     /** Required keys of every card; {@link #CLASSES} is required too for segmentation. */
     public static final List<String> REQUIRED_KEYS = List.of(MODEL_TYPE, NAME, VERSION, INPUT_BANDS, SCALE, MEAN, STD,
@@ -47,7 +60,7 @@ public final class ModelCardParser {
             D_RESOLUTION = "resolution", D_TILES_SIZE = "tiles_size", D_TILE_SIZE = "tile_size",
             D_TILES_OVERLAP = "tiles_overlap", D_MEAN = "standardization_mean", D_STD = "standardization_std";
     private static final Set<String> DEEPNESS_KEYS = Set.of(D_MODEL_TYPE, D_CLASS_NAMES, D_NAMES, D_RESOLUTION,
-            D_TILES_SIZE, D_TILE_SIZE, D_TILES_OVERLAP, D_MEAN, D_STD);
+            D_TILES_SIZE, D_TILE_SIZE, D_TILES_OVERLAP, D_MEAN, D_STD, SEG_THRESH);
     static final int DEEPNESS_DEFAULT_OVERLAP_PERCENT = 15;
     static final int MAX_SIDECAR_BYTES = 1 << 20;
     static final int MAX_TILE = 1 << 16;
@@ -77,7 +90,7 @@ public final class ModelCardParser {
             values.putAll(overrides);
             overrides.keySet().forEach(k -> origin.put(k, sidecar));
         }
-        return new Reader(model, values, origin, fixedTileHint(parsed)).card();
+        return new Reader(model, values, origin, fixedTileHint(parsed), outputChannelsHint(parsed)).card();
     }
 
     /** Parses metadata alone ({@code file} names it in errors and gives a Deepness card's default name). */
@@ -87,9 +100,17 @@ public final class ModelCardParser {
 
     /** As {@link #parse(Path, Map)}, with the tile size a Deepness card without tiles_size falls back to. */
     public static ModelCard parse(Path file, Map<String, String> metadata, OptionalInt fixedTileHint) {
+        return parse(file, metadata, fixedTileHint, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #parse(Path, Map, OptionalInt)}, with the channels the model file fixes for its output (a two-class
+     * card for a one-channel output is a binary model).
+     */
+    public static ModelCard parse(Path file, Map<String, String> metadata, OptionalInt fixedTileHint, OptionalInt outputChannels) {
         Map<String, Path> origin = new HashMap<>();
         metadata.keySet().forEach(k -> origin.put(k, file));
-        return new Reader(file, new LinkedHashMap<>(metadata), origin, fixedTileHint).card();
+        return new Reader(file, new LinkedHashMap<>(metadata), origin, fixedTileHint, outputChannels).card();
     }
 
     /**
@@ -129,6 +150,14 @@ public final class ModelCardParser {
         return values;
     }
 
+    private static OptionalInt outputChannelsHint(OnnxModelFile parsed) {
+        if (parsed.outputs().isEmpty()) return OptionalInt.empty();
+        TensorSpec out = parsed.outputs().get(0);
+        if (out.rank() != 4 || !out.isFixed(1)) return OptionalInt.empty();
+        long c = out.dims().get(1);
+        return c > 0 && c <= MAX_CLASSES ? OptionalInt.of((int) c) : OptionalInt.empty();
+    }
+
     private static OptionalInt fixedTileHint(OnnxModelFile parsed) {
         if (parsed.inputs().size() != 1) return OptionalInt.empty();
         TensorSpec in = parsed.inputs().get(0);
@@ -143,14 +172,17 @@ public final class ModelCardParser {
         private final Map<String, String> values;
         private final Map<String, Path> origin;
         private final OptionalInt tileHint;
+        private final OptionalInt outputChannelsHint;
         private final boolean deepness;
         private final Set<String> used = new java.util.HashSet<>();
 
-        Reader(Path model, Map<String, String> values, Map<String, Path> origin, OptionalInt tileHint) {
+        Reader(Path model, Map<String, String> values, Map<String, Path> origin, OptionalInt tileHint,
+               OptionalInt outputChannelsHint) {
             this.model = model;
             this.values = values;
             this.origin = origin;
             this.tileHint = tileHint;
+            this.outputChannelsHint = outputChannelsHint;
             this.deepness = !values.containsKey(MODEL_TYPE) && values.containsKey(D_MODEL_TYPE);
         }
 
@@ -173,6 +205,11 @@ public final class ModelCardParser {
             String version = text(VERSION).orElseGet(() -> deepnessDefault(VERSION, "unversioned"));
             List<ClassInfo> classes = type == ModelType.SEGMENTATION ? classes() : List.of();
             if (type != ModelType.SEGMENTATION) used.add(CLASSES);
+            OptionalDouble binaryThreshold = OptionalDouble.empty();
+            if (type == ModelType.SEGMENTATION && isBinary(classes)) {
+                if (classes.size() == 1) classes = List.of(BACKGROUND, foreground(classes.get(0)));
+                binaryThreshold = OptionalDouble.of(segThreshold());
+            }
             List<Double> deepMean = present(D_MEAN) && !values.containsKey(MEAN) ? numberList(D_MEAN) : null;
             List<String> bands = inputBands(deepMean == null ? 3 : deepMean.size());
             double scale = number(SCALE, null).map(v -> positive(SCALE, v)).orElseGet(() -> deepnessDefault(SCALE, 255.0));
@@ -193,7 +230,7 @@ public final class ModelCardParser {
                 if (!used.contains(k) && !REQUIRED_KEYS.contains(k) && !k.equals(CLASSES)) extras.put(k, v);
             });
             return new ModelCard(type, name, version, classes, bands, scale, mean, std, tile, overlap, multiple, output,
-                    temperature, resolution, license, training, extras);
+                    binaryThreshold, temperature, resolution, license, training, extras);
         }
 
         // ---- the fields ----
@@ -263,6 +300,34 @@ public final class ModelCardParser {
                 expected++;
             }
             return out;
+        }
+
+        /**
+         * One named class (Deepness documents {0: "class_name"} for a sigmoid output), or two for an output of one
+         * fixed channel; one class for an output of several channels is an error.
+         */
+        private boolean isBinary(List<ClassInfo> classes) {
+            int fixed = outputChannelsHint.orElse(-1);
+            if (classes.size() == 1) {
+                if (fixed > 1)
+                    throw invalid(present(CLASSES) ? CLASSES : present(D_CLASS_NAMES) ? D_CLASS_NAMES : D_NAMES,
+                            "names 1 class but the model outputs " + fixed + " channels; name one class per output channel"
+                                    + " (or one class for a single-channel sigmoid output)");
+                return true;
+            }
+            return classes.size() == 2 && fixed == 1;
+        }
+
+        /** The foreground class of a card that names one: its colour, or the palette's first colour for Deepness. */
+        private ClassInfo foreground(ClassInfo named) {
+            return present(CLASSES) ? named : new ClassInfo(named.name(), PALETTE[1]);
+        }
+
+        private double segThreshold() {
+            Optional<Double> t = number(SEG_THRESH, null);
+            if (t.isEmpty()) return DEFAULT_SEG_THRESH;
+            if (!(t.get() > 0 && t.get() < 1)) throw invalid(SEG_THRESH, "must be a probability between 0 and 1 (exclusive), got " + t.get());
+            return t.get();
         }
 
         private List<String> inputBands(int deepnessCount) {

@@ -37,7 +37,9 @@ public record ModelIo(String inputName, String outputName, int inputChannels, in
             throw new ModelException(file, "model input '" + in.name() + "' " + in.shapeText() + " has " + in.dims().get(1)
                     + " channels but the card lists " + bands + " input bands (" + ModelCardParser.INPUT_BANDS + ")");
         int expectedOut = card.expectedOutputChannels();
-        String what = card.output() == OutputKind.IMAGE ? "input bands (an image output)" : "classes (" + ModelCardParser.CLASSES + ")";
+        String what = card.output() == OutputKind.IMAGE ? "input bands (an image output)"
+                : card.isBinary() ? "channel: a single-channel (sigmoid) model of the classes " + String.join(" and ", card.classNames())
+                : "classes (" + ModelCardParser.CLASSES + ")";
         if (out.isFixed(1) && out.dims().get(1) != expectedOut)
             throw new ModelException(file, "model output '" + out.name() + "' " + out.shapeText() + " has " + out.dims().get(1)
                     + " channels but the card lists " + expectedOut + " " + what);
