@@ -1,6 +1,7 @@
 """Synthetic low/normal-light pairs for CUE, and the targets of its two priors.
 
-Normal-light images: the photographs of ../shared/data/natural (scikit-image samples, BSD-3-Clause).
+Normal-light images: the photographs of ../shared/data/natural (scikit-image samples, BSD-3-Clause; without
+../shared/data, the same files where Debian's python3-skimage installs them: see shared_data.natural_paths).
 A pair is a random crop y of one image and its darkened, noisy version
     x = clip(Poisson(peak * s * y^g) / peak + N(0, sigma^2), 0, 1)
 with gamma g, scale s, photon peak and read noise sigma drawn per crop. Every draw comes from
@@ -14,6 +15,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
+
+from . import shared_data
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NATURAL_DIR = os.path.join(REPO_ROOT, "..", "shared", "data", "natural")
@@ -32,7 +35,8 @@ def natural_dir():
 
 
 def image_paths(folder=None):
-    folder = folder or natural_dir()
+    if folder is None:
+        return shared_data.natural_paths()
     paths = sorted(glob.glob(os.path.join(folder, "*.png")) + glob.glob(os.path.join(folder, "*.jpg")))
     if not paths:
         raise FileNotFoundError(f"no .png/.jpg photographs in {folder}")
