@@ -1,5 +1,6 @@
 package org.aerolux.core.raster;
 
+import it.geosolutions.imageio.plugins.tiff.TIFFImageReadParam;
 import it.geosolutions.imageio.stream.input.FileImageInputStreamExtImpl;
 import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReader;
 import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReaderSpi;
@@ -213,6 +214,12 @@ public final class GeoTiffSource implements RasterSource {
 
     private Raster decode(Window w) {
         ImageReadParam p = reader.getDefaultReadParam();
+        try {
+            if (dir.predictor != Predictors.NONE && PredictedDecompressor.appliesTo(dir.compression))
+                ((TIFFImageReadParam) p).setTIFFDecompressor(new PredictedDecompressor(dir.compression, dir.predictor));
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot decode pixels: " + reason(e), e);
+        }
         p.setSourceRegion(new Rectangle(w.x, w.y, w.width, w.height));
         if (w.sourceBands.length != info.bandCount()) {
             p.setSourceBands(w.sourceBands);
