@@ -3,7 +3,6 @@ package org.aerolux.core.raster;
 import it.geosolutions.imageio.plugins.tiff.TIFFImageReadParam;
 import it.geosolutions.imageio.stream.input.FileImageInputStreamExtImpl;
 import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReader;
-import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReaderSpi;
 import java.awt.Rectangle;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
@@ -74,7 +73,7 @@ public final class GeoTiffSource implements RasterSource {
         OpenInputs.Handle registration = null;
         try {
             stream = new FileImageInputStreamExtImpl(file.toFile());
-            reader = (TIFFImageReader) new TIFFImageReaderSpi().createReaderInstance();
+            reader = new PlanarAwareTiffReader(dir.planarConfiguration);
             reader.setInput(stream, false, false);
             if (reader.getWidth(0) != dir.width || reader.getHeight(0) != dir.height)
                 throw new BadInputException(file, "corrupt: the decoder sees " + reader.getWidth(0) + " x "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -106,6 +107,32 @@ class GeoTiffSourceTest {
                     if (gdal[b][y * 349 + x] != v)
                         fail("window " + java.util.Arrays.toString(w) + ": band " + b + " at " + x + "," + y + " is " + v
                                 + ", GDAL reads " + gdal[b][y * 349 + x]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Regression: band-interleaved files with exactly 3 tile offsets or 9 strip offsets were decoded as
+     * pixel-interleaved (imageio-ext guesses the planar configuration from the offset count before it knows the
+     * image size).
+     */
+    @Test
+    void bandInterleavedFilesWithThreeTilesOrNineStripsMatchGdal() {
+        Path oneTile = tmp.resolve("one-tile-per-band.tif"), nineStrips = tmp.resolve("nine-strips.tif");
+        Gdal.translate(SharedData.landsat(), oneTile, "-b", "1", "-b", "2", "-b", "3", "-co", "INTERLEAVE=BAND",
+                "-co", "TILED=YES", "-co", "BLOCKXSIZE=512", "-co", "BLOCKYSIZE=512");
+        Gdal.translate(SharedData.landsat(), nineStrips, "-b", "1", "-b", "2", "-b", "3", "-co", "INTERLEAVE=BAND",
+                "-co", "BLOCKYSIZE=120");
+        for (Path f : List.of(oneTile, nineStrips)) {
+            double[][] gdal = Gdal.pixels(f);
+            try (GeoTiffSource src = GeoTiffSource.open(f)) {
+                var c = src.read(new FinalInterval(349, 352)).localizingCursor();
+                while (c.hasNext()) {
+                    float v = c.next().get();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1), b = c.getIntPosition(2);
+                    if (gdal[b][y * 349 + x] != v)
+                        fail(f.getFileName() + ": band " + b + " at " + x + "," + y + " is " + v + ", GDAL reads " + gdal[b][y * 349 + x]);
                 }
             }
         }
