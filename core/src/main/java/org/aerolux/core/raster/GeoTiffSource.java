@@ -1,5 +1,6 @@
 package org.aerolux.core.raster;
 
+import it.geosolutions.imageio.plugins.tiff.TIFFDecompressor;
 import it.geosolutions.imageio.plugins.tiff.TIFFImageReadParam;
 import it.geosolutions.imageio.stream.input.FileImageInputStreamExtImpl;
 import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReader;
@@ -213,12 +214,7 @@ public final class GeoTiffSource implements RasterSource {
 
     private Raster decode(Window w) {
         ImageReadParam p = reader.getDefaultReadParam();
-        try {
-            if (dir.predictor != Predictors.NONE && PredictedDecompressor.appliesTo(dir.compression))
-                ((TIFFImageReadParam) p).setTIFFDecompressor(new PredictedDecompressor(dir.compression, dir.predictor));
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot decode pixels: " + reason(e), e);
-        }
+        ((TIFFImageReadParam) p).setTIFFDecompressor(decompressor());
         p.setSourceRegion(new Rectangle(w.x, w.y, w.width, w.height));
         if (w.sourceBands.length != info.bandCount()) {
             p.setSourceBands(w.sourceBands);
@@ -240,6 +236,22 @@ public final class GeoTiffSource implements RasterSource {
         } catch (OutOfMemoryError e) {
             throw new BadInputException(file, "not enough memory to decode a " + w.width + " x " + w.height
                     + " window; read smaller windows or raise -Xmx", e);
+        }
+    }
+
+    /**
+     * Our block decoder where imageio-ext's own would be wrong (see {@link PredictedDecompressor} and
+     * {@link RawJpegDecompressor}), else null for the library's choice. A new one per read: they keep state.
+     */
+    private TIFFDecompressor decompressor() {
+        try {
+            if (dir.predictor != Predictors.NONE && PredictedDecompressor.appliesTo(dir.compression))
+                return new PredictedDecompressor(dir.compression, dir.predictor);
+            if (RawJpegDecompressor.needed(dir.compression, dir.samplesPerPixel, dir.planarConfiguration))
+                return new RawJpegDecompressor();
+            return null;
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot decode pixels: " + reason(e), e);
         }
     }
 

@@ -138,6 +138,30 @@ class GeoTiffSourceTest {
         }
     }
 
+    /**
+     * Regression: pixel-interleaved JPEG with 4 components (RGBA, or 4 grey bands) came back inverted as CMYK, and
+     * with 2 components failed ("Unsupported Image Type"); GDAL (libjpeg) returns the samples as stored.
+     */
+    @Test
+    void jpegWithTwoOrFourComponentsMatchesGdal() {
+        Path two = tmp.resolve("jpeg2.tif"), rgba = tmp.resolve("jpeg-rgba.tif");
+        Gdal.translate(SharedData.landsat(), two, "-b", "4", "-b", "5", "-co", "COMPRESS=JPEG", "-co", "TILED=YES");
+        Gdal.translate(SharedData.landsat(), rgba, "-b", "3", "-b", "2", "-b", "1", "-b", "4", "-co", "COMPRESS=JPEG",
+                "-co", "PHOTOMETRIC=RGB", "-co", "ALPHA=YES", "-co", "BLOCKYSIZE=16");
+        for (Path f : List.of(two, rgba)) {
+            double[][] gdal = Gdal.pixels(f);
+            try (GeoTiffSource src = GeoTiffSource.open(f)) {
+                var c = src.read(new FinalInterval(new long[] {3, 5}, new long[] {348, 351})).localizingCursor();
+                while (c.hasNext()) {
+                    float v = c.next().get();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1), b = c.getIntPosition(2);
+                    if (Math.abs(gdal[b][y * 349 + x] - v) > 1)
+                        fail(f.getFileName() + ": band " + b + " at " + x + "," + y + " is " + v + ", GDAL reads " + gdal[b][y * 349 + x]);
+                }
+            }
+        }
+    }
+
     @Test
     void pixelToLonLatAgreesWithGdal() {
         double[] gdalUl = GdalInfo.of(SharedData.landsat()).wgs84UpperLeft();
