@@ -20,8 +20,12 @@ import org.aerolux.core.BadInputException;
  * zero-size files before any decoder sees them. Only the fields AeroLux needs are interpreted.
  */
 final class TiffDirectory {
-    /** Compression codes the imageio-ext TIFF decoder handles without native libraries. */
-    private static final Set<Integer> DECODABLE = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946);
+    /**
+     * Compression codes decoded without native libraries: imageio-ext's decoders (ZSTD through aircompressor,
+     * which the GeoTools bundle carries), with predictors undone by {@link PredictedDecompressor}. Refused: LERC,
+     * WebP, LZMA, JPEG XL and other codes (no maintained pure-Java decoder on the classpath).
+     */
+    private static final Set<Integer> DECODABLE = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946, 50000);
 
     private final Path file;
     private final long fileSize;
@@ -62,8 +66,7 @@ final class TiffDirectory {
         dataType = dataType();
         if (!DECODABLE.contains(compression))
             throw bad("unsupported TIFF compression " + compressionName(compression));
-        if (predictor != 1 && predictor != 2)
-            throw bad("unsupported TIFF predictor " + predictor + (predictor == 3 ? " (floating point)" : ""));
+        checkPredictor();
         tiled = numbers.containsKey(TILE_OFFSETS);
         if (tiled) {
             blockWidth = (int) required(TILE_WIDTH, "TileWidth");
@@ -74,6 +77,19 @@ final class TiffDirectory {
         }
         if (blockWidth <= 0 || blockHeight <= 0) throw bad("corrupt: block size " + blockWidth + " x " + blockHeight);
         checkBlocks();
+    }
+
+    /**
+     * As libtiff: a predictor belongs to the LZW, Deflate and ZSTD codecs (others ignore the tag); horizontal
+     * differencing takes any of the sample types read here, the floating-point predictor floating-point samples only.
+     */
+    private void checkPredictor() {
+        if (predictor == Predictors.NONE || !PredictedDecompressor.appliesTo(compression)) return;
+        if (predictor == Predictors.FLOATING_POINT && !dataType.isFloating())
+            throw bad("unsupported TIFF predictor 3 (floating point) on " + dataType.gdalName() + " samples, with "
+                    + compressionName(compression) + " compression");
+        if (predictor != Predictors.HORIZONTAL && predictor != Predictors.FLOATING_POINT)
+            throw bad("unsupported TIFF predictor " + predictor + ", with " + compressionName(compression) + " compression");
     }
 
     /** The raw fields of one directory: numbers (integers as is, floating point as raw bits) and ASCII text. */

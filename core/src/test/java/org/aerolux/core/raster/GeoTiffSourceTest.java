@@ -162,6 +162,31 @@ class GeoTiffSourceTest {
         }
     }
 
+    /** ZSTD (with and without a predictor) and the floating-point predictor, which were refused, read as GDAL reads them. */
+    @Test
+    void zstdAndTheFloatingPointPredictorMatchGdal() {
+        String[][] variants = {
+                {"-ot", "Float32", "-scale", "0", "255", "-1000.5", "3000.25", "-co", "COMPRESS=ZSTD", "-co", "PREDICTOR=3"},
+                {"-ot", "Float64", "-scale", "0", "255", "-1e6", "1e6", "-co", "COMPRESS=DEFLATE", "-co", "PREDICTOR=3", "-co", "TILED=YES"},
+                {"-ot", "Float32", "-co", "COMPRESS=LZW", "-co", "PREDICTOR=3", "-co", "INTERLEAVE=BAND"},
+                {"-ot", "UInt16", "-scale", "0", "255", "0", "65535", "-co", "COMPRESS=ZSTD", "-co", "PREDICTOR=2"},
+                {"-co", "COMPRESS=ZSTD", "-co", "ZSTD_LEVEL=19"}};
+        for (int i = 0; i < variants.length; i++) {
+            Path f = tmp.resolve("variant" + i + ".tif");
+            Gdal.translate(SharedData.landsat(), f, variants[i]);
+            double[][] gdal = Gdal.pixels(f);
+            try (GeoTiffSource src = GeoTiffSource.open(f)) {
+                var c = src.readNative(new FinalInterval(new long[] {0, 1}, new long[] {348, 350})).localizingCursor();
+                while (c.hasNext()) {
+                    double v = c.next().getRealDouble();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1), b = c.getIntPosition(2);
+                    if (gdal[b][y * 349 + x] != v)
+                        fail(String.join(" ", variants[i]) + ": band " + b + " at " + x + "," + y + " is " + v + ", GDAL reads " + gdal[b][y * 349 + x]);
+                }
+            }
+        }
+    }
+
     @Test
     void pixelToLonLatAgreesWithGdal() {
         double[] gdalUl = GdalInfo.of(SharedData.landsat()).wgs84UpperLeft();
