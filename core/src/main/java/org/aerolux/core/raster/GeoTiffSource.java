@@ -74,7 +74,8 @@ public final class GeoTiffSource implements RasterSource {
         OpenInputs.Handle registration = null;
         try {
             stream = new FileImageInputStreamExtImpl(file.toFile());
-            reader = new PlanarAwareTiffReader(dir.planarConfiguration);
+            OptionalDouble nd = nodata(dir);
+            reader = new AsStoredTiffReader(dir.planarConfiguration, AsStoredTiffReader.emptyBlockValue(dir.dataType, nd));
             reader.setInput(stream, false, false);
             if (reader.getWidth(0) != dir.width || reader.getHeight(0) != dir.height)
                 throw new BadInputException(file, "corrupt: the decoder sees " + reader.getWidth(0) + " x "
@@ -82,7 +83,6 @@ public final class GeoTiffSource implements RasterSource {
             IIOMetadata metadata = reader.getImageMetadata(0);
             Georeference geo = GeoTiffGeoreference.read(metadata, dir, file);
             int bands = dir.samplesPerPixel;
-            OptionalDouble nd = GdalTags.parseNodata(dir.string(TiffTags.GDAL_NODATA));
             List<OptionalDouble> nodata = Collections.nCopies(bands, nd);
             List<String> descriptions = GdalTags.parseDescriptions(dir.string(TiffTags.GDAL_METADATA), bands);
             RasterInfo info = new RasterInfo(dir.width, dir.height, bands, dir.dataType, geo, nodata, descriptions);
@@ -96,6 +96,16 @@ public final class GeoTiffSource implements RasterSource {
             if (registration != null) registration.close();
             throw new BadInputException(file, "cannot read the TIFF structure: " + reason(e), e);
         }
+    }
+
+    /**
+     * The nodata value as GDAL reports it: the GDAL_NODATA text as is (also when the type cannot hold it), but for
+     * float32 rounded to float32, the precision of the samples it is compared with ("0.1" is 0.10000000149011612).
+     */
+    private static OptionalDouble nodata(TiffDirectory dir) {
+        OptionalDouble nd = GdalTags.parseNodata(dir.string(TiffTags.GDAL_NODATA));
+        if (nd.isPresent() && dir.dataType == DataType.FLOAT32) return OptionalDouble.of((float) nd.getAsDouble());
+        return nd;
     }
 
     @Override

@@ -67,6 +67,7 @@ final class TiffDirectory {
         if (!DECODABLE.contains(compression))
             throw bad("unsupported TIFF compression " + compressionName(compression));
         checkPredictor();
+        checkPhotometric();
         tiled = numbers.containsKey(TILE_OFFSETS);
         if (tiled) {
             blockWidth = (int) required(TILE_WIDTH, "TileWidth");
@@ -90,6 +91,35 @@ final class TiffDirectory {
                     + compressionName(compression) + " compression");
         if (predictor != Predictors.HORIZONTAL && predictor != Predictors.FLOATING_POINT)
             throw bad("unsupported TIFF predictor " + predictor + ", with " + compressionName(compression) + " compression");
+    }
+
+    /**
+     * Photometric interpretations whose samples are read as stored, as GDAL reads them: grey (either polarity: GDAL
+     * does not invert MINISWHITE), RGB, palette, and YCbCr inside JPEG (decoded to RGB, as GDAL does). Refused:
+     * CMYK, which GDAL converts to RGBA on reading, YCbCr outside JPEG (GDAL writes none), CIE/ICC/ITU Lab, LogLuv.
+     */
+    private void checkPhotometric() {
+        switch (photometric) {
+            case 0, 1, 2, 3 -> { }
+            case 6 -> {
+                if (compression != 7)
+                    throw bad("unsupported TIFF photometric interpretation YCbCr with " + compressionName(compression)
+                            + " compression (only YCbCr JPEG is read)");
+            }
+            case 5 -> throw bad("unsupported TIFF photometric interpretation CMYK (GDAL reads it as RGBA: convert it"
+                    + " first, e.g. gdal_translate in.tif rgba.tif)");
+            default -> throw bad("unsupported TIFF photometric interpretation " + switch (photometric) {
+                case 4 -> "transparency mask";
+                case 8 -> "CIE L*a*b*";
+                case 9 -> "ICC L*a*b*";
+                case 10 -> "ITU L*a*b*";
+                case 32844 -> "LogL";
+                case 32845 -> "LogLuv";
+                case 32803 -> "CFA";
+                case 34892 -> "LinearRaw";
+                default -> "code " + photometric;
+            });
+        }
     }
 
     /** The raw fields of one directory: numbers (integers as is, floating point as raw bits) and ASCII text. */
@@ -257,7 +287,8 @@ final class TiffDirectory {
             if (counts[i] < 0 || offsets[i] < 0 || (counts[i] > 0 && end > fileSize))
                 throw bad("truncated: " + what + " " + i + " ends at byte " + end + " but the file has "
                         + fileSize + " bytes");
-            if (compression == COMPRESSION_NONE && counts[i] < uncompressedBytes(i, samples))
+            boolean leftOut = offsets[i] == 0 && counts[i] == 0; // a sparse file's empty block
+            if (compression == COMPRESSION_NONE && !leftOut && counts[i] < uncompressedBytes(i, samples))
                 throw bad("truncated: the image claims " + width + " x " + height + " pixels, but uncompressed " + what + " " + i
                         + " holds " + counts[i] + " bytes of the " + uncompressedBytes(i, samples) + " its pixels need");
         }

@@ -187,6 +187,74 @@ class GeoTiffSourceTest {
         }
     }
 
+    /** Files GDAL writes with SPARSE_OK=TRUE leave empty blocks out; GDAL reads them as the nodata value, else 0. */
+    @Test
+    void sparseFilesReadAsGdalReadsThem() {
+        String make = """
+                import sys
+                import numpy as np
+                from osgeo import gdal
+                gdal.UseExceptions()
+                path, kind, compress, nodata = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+                types = {'Byte': gdal.GDT_Byte, 'Int16': gdal.GDT_Int16, 'UInt32': gdal.GDT_UInt32, 'Float32': gdal.GDT_Float32}
+                ds = gdal.GetDriverByName('GTiff').Create(path, 300, 200, 2, types[kind],
+                        ['TILED=YES', 'BLOCKXSIZE=64', 'BLOCKYSIZE=64', 'SPARSE_OK=TRUE', 'COMPRESS=' + compress])
+                if nodata != 'none':
+                    for b in (1, 2): ds.GetRasterBand(b).SetNoDataValue(float(nodata))
+                ds.GetRasterBand(1).WriteArray(np.arange(70 * 50).reshape(50, 70) % 200 + 1, 100, 70)
+                ds = None
+                ds = gdal.Open(path)  # kept in a variable: a band outlives no dataset
+                print(repr(ds.GetRasterBand(1).GetNoDataValue()))
+                """;
+        String[][] variants = {{"Byte", "LZW", "none"}, {"Byte", "NONE", "-1"}, {"Int16", "DEFLATE", "40000"},
+                {"UInt32", "ZSTD", "4000000000"}, {"Float32", "LZW", "nan"}, {"Float32", "NONE", "0.1"}};
+        for (String[] v : variants) {
+            Path f = tmp.resolve("sparse-" + String.join("-", v) + ".tif");
+            String nd = Gdal.python(make, f.toString(), v[0], v[1], v[2]).strip();
+            double[][] gdal = Gdal.pixels(f);
+            try (GeoTiffSource src = GeoTiffSource.open(f)) {
+                if (nd.equals("None")) assertTrue(src.info().nodata().get(0).isEmpty());
+                else assertEquals(0, Double.compare(nd.equals("nan") ? Double.NaN : Double.parseDouble(nd), src.info().nodata().get(0).orElseThrow()),
+                        String.join(" ", v) + ": nodata as GDAL reports it, " + nd);
+                var c = src.readNative(new FinalInterval(300, 200)).localizingCursor();
+                while (c.hasNext()) {
+                    double got = c.next().getRealDouble();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1), b = c.getIntPosition(2);
+                    double want = gdal[b][y * 300 + x];
+                    if (!(got == want || Double.isNaN(got) && Double.isNaN(want)))
+                        fail(String.join(" ", v) + ": band " + b + " at " + x + "," + y + " is " + got + ", GDAL reads " + want);
+                }
+            }
+        }
+    }
+
+    /** MINISWHITE samples are the stored values, as GDAL reads them (imageio-ext inverted them). */
+    @Test
+    void minIsWhiteReadsTheStoredValues() {
+        Path gray = tmp.resolve("miniswhite.tif"), floats = tmp.resolve("miniswhite-float.tif");
+        Gdal.translate(SharedData.landsat(), gray, "-b", "1", "-co", "PHOTOMETRIC=MINISWHITE", "-co", "COMPRESS=LZW", "-co", "PREDICTOR=2");
+        Gdal.translate(SharedData.landsat(), floats, "-b", "2", "-ot", "Float32", "-co", "PHOTOMETRIC=MINISWHITE");
+        for (Path f : List.of(gray, floats)) {
+            double[][] gdal = Gdal.pixels(f);
+            try (GeoTiffSource src = GeoTiffSource.open(f)) {
+                var c = src.read(new FinalInterval(349, 352)).localizingCursor();
+                while (c.hasNext()) {
+                    float v = c.next().get();
+                    int x = c.getIntPosition(0), y = c.getIntPosition(1);
+                    if (gdal[0][y * 349 + x] != v) fail(f.getFileName() + " at " + x + "," + y + " is " + v + ", GDAL reads " + gdal[0][y * 349 + x]);
+                }
+            }
+        }
+    }
+
+    /** CMYK, which GDAL converts to RGBA when it reads it, is refused in one line rather than read differently. */
+    @Test
+    void cmykIsRefusedClearly() {
+        Path cmyk = tmp.resolve("cmyk.tif");
+        Gdal.translate(SharedData.landsat(), cmyk, "-b", "1", "-b", "2", "-b", "3", "-b", "4", "-co", "PHOTOMETRIC=CMYK");
+        assertBad(cmyk, "unsupported TIFF photometric interpretation CMYK");
+    }
+
     @Test
     void pixelToLonLatAgreesWithGdal() {
         double[] gdalUl = GdalInfo.of(SharedData.landsat()).wgs84UpperLeft();
