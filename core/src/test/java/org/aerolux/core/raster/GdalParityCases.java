@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The cases of {@link GdalParityMatrixTest}: a deterministic covering design over the ways GDAL writes a GeoTIFF.
  *
- * <p>Ten axes ({@link #AXES}); the full product (over 700 000 files) is far too many, so the design is the union of
+ * <p>Eleven axes ({@link #AXES}); their full product (552 960 combinations) is far too many files, so the design is
+ * the union of
  * <ol>
  *   <li>an all-pairs design: every pair of values of any two axes that some valid file has appears in at least one
  *       case (greedy, AETG-style: each new case starts from the first pair still uncovered and takes, axis by axis,
@@ -37,7 +38,7 @@ final class GdalParityCases {
     static final Set<String> READ = Set.of("none", "lzw", "deflate", "zstd", "packbits", "jpeg", "jpeg-ycbcr");
 
     static final int SOURCE = 0, TYPE = 1, BANDS = 2, COMPRESSION = 3, PREDICTOR = 4, LAYOUT = 5, INTERLEAVE = 6,
-            BIGTIFF = 7, OVERVIEWS = 8, NODATA = 9;
+            BIGTIFF = 7, OVERVIEWS = 8, NODATA = 9, BYTE_ORDER = 10;
 
     static final List<Axis> AXES = List.of(
             new Axis("source", List.of("synthetic", "landsat")),
@@ -50,11 +51,12 @@ final class GdalParityCases {
             new Axis("interleave", List.of("pixel", "band")),
             new Axis("bigtiff", List.of(false, true)),
             new Axis("overviews", List.of(false, true)),
-            new Axis("nodata", List.of("none", "in-range", "out-of-range", "nan")));
+            new Axis("nodata", List.of("none", "in-range", "out-of-range", "nan")),
+            new Axis("byteorder", List.of("little", "big")));
 
     /** One file to write with GDAL and read back. */
     record Case(String id, String source, String type, int bands, String compression, int predictor, String layout,
-                String interleave, boolean bigtiff, boolean overviews, String nodata) {
+                String interleave, boolean bigtiff, boolean overviews, String nodata, String byteOrder) {
         boolean readable() { return READ.contains(compression); }
 
         boolean lossy() { return compression.startsWith("jpeg"); }
@@ -83,6 +85,7 @@ final class GdalParityCases {
             m.put("bigtiff", bigtiff);
             m.put("overviews", overviews);
             m.put("nodata", nodata);
+            m.put("byteorder", byteOrder);
             return m;
         }
     }
@@ -214,6 +217,7 @@ final class GdalParityCases {
                             rotate(c, BIGTIFF, k / 3);
                             rotate(c, OVERVIEWS, k / 5);
                             rotate(c, NODATA, k);
+                            rotate(c, BYTE_ORDER, k / 7);
                             out.add(c);
                             k++;
                         }
@@ -242,11 +246,11 @@ final class GdalParityCases {
     private static Case toCase(int index, List<Integer> c) {
         Object[] x = new Object[AXES.size()];
         for (int a = 0; a < x.length; a++) x[a] = AXES.get(a).values().get(c.get(a));
-        String id = String.format("%03d-%s-%sx%d-%s-p%d-%s-%s%s%s-nodata_%s", index, x[SOURCE], x[TYPE], x[BANDS],
+        String id = String.format("%03d-%s-%sx%d-%s-p%d-%s-%s%s%s%s-nodata_%s", index, x[SOURCE], x[TYPE], x[BANDS],
                 x[COMPRESSION], x[PREDICTOR], x[LAYOUT], x[INTERLEAVE], (boolean) x[BIGTIFF] ? "-bigtiff" : "",
-                (boolean) x[OVERVIEWS] ? "-ovr" : "", x[NODATA]);
+                "big".equals(x[BYTE_ORDER]) ? "-bigendian" : "", (boolean) x[OVERVIEWS] ? "-ovr" : "", x[NODATA]);
         return new Case(id, (String) x[SOURCE], (String) x[TYPE], (int) x[BANDS], (String) x[COMPRESSION],
                 (int) x[PREDICTOR], (String) x[LAYOUT], (String) x[INTERLEAVE], (boolean) x[BIGTIFF],
-                (boolean) x[OVERVIEWS], (String) x[NODATA]);
+                (boolean) x[OVERVIEWS], (String) x[NODATA], (String) x[BYTE_ORDER]);
     }
 }

@@ -42,13 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Differential test of the GeoTIFF reader against GDAL: files written by GDAL with the creation options people use,
  * read by {@link GeoTiffSource} and by GDAL's Python bindings, must give exactly the same pixels and facts.
  *
- * <p><b>Cases.</b> {@link GdalParityCases} chooses them, deterministically: an all-pairs covering design over ten
- * axes (source: the real Landsat file or synthetic gradients + edges + noise with the type's extremes and, for
- * floats, NaN/inf/-0/subnormals; type uint8/int16/uint16/int32/float32/float64; 1/3/4/6 bands; compression none,
- * LZW, Deflate, ZSTD, PackBits, JPEG, YCbCr JPEG, LERC, WebP, LZMA; predictor 1/2/3; strips of 1, 8 and all rows or
- * tiles of 128/256/512; pixel or band interleave; classic or BigTIFF; with or without overviews; nodata none, in
- * range, out of range for the type, NaN), plus exhaustive sweeps of compression x predictor x layout x interleave
- * for uint8 and float32. 305 cases: 63 from the pairs, the rest from the sweeps; 286 readable, 19 refused.
+ * <p><b>Cases.</b> {@link GdalParityCases} chooses them, deterministically: an all-pairs covering design over
+ * eleven axes (source: the real Landsat file or synthetic gradients + edges + noise with the type's extremes and,
+ * for floats, NaN/inf/-0/subnormals; type uint8/int16/uint16/int32/float32/float64; 1/3/4/6 bands; compression
+ * none, LZW, Deflate, ZSTD, PackBits, JPEG, YCbCr JPEG, LERC, WebP, LZMA; predictor 1/2/3; strips of 1, 8 and all
+ * rows or tiles of 128/256/512; pixel or band interleave; classic or BigTIFF; with or without overviews; nodata
+ * none, in range, out of range for the type, NaN; little- or big-endian), plus exhaustive sweeps of compression x
+ * predictor x layout x interleave for uint8 and float32. 305 cases: 63 from the pairs, the rest from the sweeps;
+ * 286 readable, 19 refused.
  *
  * <p><b>Oracle.</b> {@code gdal_matrix.py} writes every case with gdal.Translate (gdal_translate's library form, same
  * creation options) and reads it back with GDAL; it dumps GDAL's pixels raw, once per source when GDAL reads a
@@ -64,7 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
  * WebP, LZMA) must fail to open with exit code 3 and one line naming the file and the compression.
  *
  * <p><b>Run time</b> (bench/RESULTS.md): about a minute of CPU, GDAL's side a third of it; 3 minutes on the shared
- * 2-core machine at a load average of 14.
+ * 2-core machine at a load average of 14 to 16.
  */
 class GdalParityMatrixTest {
     private static final long CASE_TIMEOUT_S = 180;

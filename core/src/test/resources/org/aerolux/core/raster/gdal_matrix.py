@@ -1,7 +1,7 @@
 """Writes the cases of GdalParityMatrixTest with GDAL and says how GDAL reads each one back.
 
 Input (stdin, JSON): {"dir": folder, "landsat": path, "cases": [{"id", "source", "type", "bands", "compression",
-"predictor", "layout", "interleave", "bigtiff", "overviews", "nodata"}, ...]}.
+"predictor", "layout", "interleave", "bigtiff", "overviews", "nodata", "byteorder"}, ...]}.
 Output (stdout): one JSON line per case, in order, as soon as the case is written: the file and the facts GDAL reports
 (size, type, nodata, block, compression), and "expected": a raw file (band-sequential, little-endian, the file's own
 type) holding the pixels exactly as GDAL's Python bindings read them. Lossless cases that GDAL reads back bit for bit
@@ -99,7 +99,7 @@ def little_endian(data, type_name):
 def creation_options(case, height):
     c = case["compression"]
     opts = ["COMPRESS=" + COMPRESS[c], "INTERLEAVE=" + case["interleave"].upper(),
-            "BIGTIFF=" + ("YES" if case["bigtiff"] else "NO")]
+            "BIGTIFF=" + ("YES" if case["bigtiff"] else "NO"), "ENDIANNESS=" + case["byteorder"].upper()]
     if case["predictor"] != 1:
         opts.append("PREDICTOR=%d" % case["predictor"])
     if c == "jpeg-ycbcr":
