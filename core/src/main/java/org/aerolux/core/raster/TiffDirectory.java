@@ -21,11 +21,13 @@ import org.aerolux.core.BadInputException;
  */
 final class TiffDirectory {
     /**
-     * Compression codes decoded without native libraries: imageio-ext's decoders (ZSTD through aircompressor,
-     * which the GeoTools bundle carries), with predictors undone by {@link PredictedDecompressor}. Refused: LERC,
-     * WebP, LZMA, JPEG XL and other codes (no maintained pure-Java decoder on the classpath).
+     * Compression codes decoded without native libraries, and checked against GDAL: none, LZW, JPEG, Deflate (both
+     * codes), PackBits, ZSTD (through aircompressor, which the GeoTools bundle carries), by imageio-ext's decoders
+     * with predictors undone by {@link PredictedDecompressor}. Refused: LERC, WebP, LZMA, JPEG XL and other codes
+     * (no maintained pure-Java decoder on the classpath); the CCITT codes, which are for 1-bit images (not read);
+     * old-style JPEG (6), which GDAL no longer writes and no test here can produce.
      */
-    private static final Set<Integer> DECODABLE = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946, 50000);
+    private static final Set<Integer> DECODABLE = Set.of(1, 5, 7, 8, 32773, 32946, 50000);
 
     private final Path file;
     private final long fileSize;
