@@ -39,7 +39,9 @@ import org.aerolux.core.io.OpenInputs;
  * bands, type, CRS, transform, nodata, band descriptions) and checks the structure against the file size; pixels
  * are decoded on demand, window by window, through imageio-ext's TIFF reader, which decodes only the strips or
  * tiles a window touches. Striped and tiled, pixel- and band-interleaved, 8/16/32-bit integer and 32/64-bit float
- * files are read. Reads are serialised (one decoder per source); open one source per thread for parallel reads.
+ * files are read, uncompressed or LZW, Deflate, ZSTD, PackBits or JPEG, with predictors 2 and 3, and give GDAL's
+ * samples, nodata and CRS (see the package map for where imageio-ext is corrected); anything else is refused when
+ * opened. Reads are serialised (one decoder per source); open one source per thread for parallel reads.
  */
 public final class GeoTiffSource implements RasterSource {
     private final Path file;
