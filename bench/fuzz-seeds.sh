@@ -48,6 +48,49 @@ open(os.path.join(d, 'geokeys_400.tif'), 'wb').write(buf)
 open(os.path.join(d, 'empty.tif'), 'wb').write(b'')
 open(os.path.join(d, 'bigtiff_header_only.tif'), 'wb').write(b'II+\x00\x08\x00\x00\x00' + struct.pack('<Q', 16))
 PY
+# the decoders and layouts of issue 15 (GDAL parity), from a small synthetic raster (no shared data): predictors
+# 2 and 3 on LZW/Deflate/ZSTD, 8-bit LZW strips, big-endian, 4-band JPEG, one tile per band, sparse, MINISWHITE,
+# a local engineering CRS, nodata -1 on Byte
+tiff_parity_seeds() {
+  local t="$1" src="$1/.synthetic.tif" fsrc="$1/.synthetic-float.tif"
+  /usr/bin/python3 - "$src" "$fsrc" <<'PY'
+import sys
+import numpy as np
+from osgeo import gdal
+y, x = np.mgrid[0:20, 0:24]
+for path, kind, data in [(sys.argv[1], gdal.GDT_Byte, ((x * 11 + y * 7) % 256)),
+                         (sys.argv[2], gdal.GDT_Float32, ((x - 12.5) * (y + 0.25))[:10, :14])]:
+    ds = gdal.GetDriverByName('GTiff').Create(path, data.shape[1], data.shape[0], 3, kind)
+    ds.SetGeoTransform([1000, 2, 0, 2000, 0, -2]); ds.SetProjection('EPSG:32633')
+    for b in range(3): ds.GetRasterBand(b + 1).WriteArray(data + b)
+    ds = None
+PY
+  gt -co COMPRESS=LZW -co PREDICTOR=2 -co BLOCKYSIZE=4 "$src" "$t/uint8_lzw_p2_strips.tif"
+  gt -co COMPRESS=ZSTD -co PREDICTOR=2 -co TILED=YES -co BLOCKXSIZE=16 -co BLOCKYSIZE=16 "$src" "$t/uint8_zstd_p2_tiled.tif"
+  gt -co COMPRESS=ZSTD -co PREDICTOR=3 -co INTERLEAVE=BAND "$fsrc" "$t/float32_zstd_p3_band.tif"
+  gt -co COMPRESS=DEFLATE -co PREDICTOR=3 -co ENDIANNESS=BIG -co BLOCKYSIZE=5 "$fsrc" "$t/float32_deflate_p3_bigendian.tif"
+  gt -co COMPRESS=LZW -co PREDICTOR=2 -co ENDIANNESS=BIG -ot Int16 "$fsrc" "$t/int16_lzw_p2_bigendian.tif"
+  gt -b 1 -b 2 -b 3 -b 1 -co COMPRESS=JPEG -co TILED=YES -co BLOCKXSIZE=16 -co BLOCKYSIZE=16 "$src" "$t/jpeg_4band.tif"
+  gt -co INTERLEAVE=BAND -co TILED=YES -co BLOCKXSIZE=32 -co BLOCKYSIZE=32 -co COMPRESS=DEFLATE "$src" "$t/band_one_tile.tif"
+  gt -b 1 -co PHOTOMETRIC=MINISWHITE "$src" "$t/miniswhite.tif"
+  gt -b 1 -a_srs 'LOCAL_CS["Site grid",UNIT["US survey foot",0.304800609601219,AUTHORITY["EPSG","9003"]]]' "$src" "$t/local_crs.tif"
+  /usr/bin/python3 - "$t" <<'PY'
+import os, sys
+import numpy as np
+from osgeo import gdal
+t = sys.argv[1]
+ds = gdal.GetDriverByName('GTiff').Create(os.path.join(t, 'sparse_lzw.tif'), 64, 48, 1, gdal.GDT_Int16,
+                                          ['TILED=YES', 'BLOCKXSIZE=16', 'BLOCKYSIZE=16', 'SPARSE_OK=TRUE', 'COMPRESS=LZW'])
+ds.GetRasterBand(1).SetNoDataValue(-7)
+ds.GetRasterBand(1).WriteArray(np.arange(16 * 16, dtype=np.int16).reshape(16, 16), 16, 16)
+ds = None
+ds = gdal.Translate(os.path.join(t, 'nodata_minus1_byte.tif'), os.path.join(t, '.synthetic.tif'), bandList=[1])
+ds.GetRasterBand(1).SetNoDataValue(-1)
+ds = None
+PY
+  rm -f "$src" "$fsrc" "$t"/*.aux.xml
+}
+tiff_parity_seeds "$tiff"
 cp "$root"/models/test/*.onnx "$onnx/"
 head -c 300 "$root/models/test/conv3x3.onnx" > "$onnx/truncated.onnx"
 printf 'not a model\n' > "$onnx/text.onnx"

@@ -9,8 +9,8 @@ package org.aerolux.core.raster;
  * @param metresPerUnit     length of one axis unit in metres; NaN when the axes are not lengths (geographic)
  * @param degreesPerUnit    size of one axis unit in degrees; NaN when the axes are not angles (projected)
  * @param latitudeFirst     true when the first axis (grid x) is latitude; GeoTIFF model space is longitude first
- * @param semiMajorAxis     semi-major axis of the ellipsoid in metres
- * @param inverseFlattening 1/f of the ellipsoid; infinite for a sphere
+ * @param semiMajorAxis     semi-major axis of the ellipsoid in metres; NaN for a local (engineering) CRS
+ * @param inverseFlattening 1/f of the ellipsoid; infinite for a sphere; NaN for a local (engineering) CRS
  */
 public record CrsMeasures(boolean geographic, String unitName, double metresPerUnit, double degreesPerUnit,
                           boolean latitudeFirst, double semiMajorAxis, double inverseFlattening) {

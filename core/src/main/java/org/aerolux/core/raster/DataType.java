@@ -35,6 +35,19 @@ public enum DataType {
         return signed ? Math.pow(2, bits - 1) - 1 : Math.pow(2, bits) - 1;
     }
 
+    /**
+     * True when a sample of this type can have the value exactly: integers in range for integer types; for float32
+     * NaN, the infinities and values float32 keeps exactly; for float64 every value. A nodata value the type
+     * cannot hold matches no pixel (GDAL keeps such values, e.g. -1 on Byte, as metadata).
+     */
+    public boolean holds(double v) {
+        return switch (this) {
+            case FLOAT64 -> true;
+            case FLOAT32 -> Double.isNaN(v) || (double) (float) v == v;
+            default -> v == Math.rint(v) && v >= min() && v <= max();
+        };
+    }
+
     /** The name GDAL uses for this type (Byte, UInt16, Int16, Float32, ...). */
     public String gdalName() {
         return switch (this) {

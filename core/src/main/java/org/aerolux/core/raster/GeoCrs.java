@@ -8,6 +8,7 @@ import javax.measure.quantity.Angle;
 import javax.measure.quantity.Length;
 import org.geotools.api.referencing.FactoryException;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.crs.EngineeringCRS;
 import org.geotools.api.referencing.crs.GeographicCRS;
 import org.geotools.api.referencing.datum.Ellipsoid;
 import org.geotools.referencing.CRS;
@@ -86,6 +87,8 @@ final class GeoCrs {
         else if (unit != null && unit.isCompatible(NonSI.DEGREE_ANGLE))
             degrees = unit.asType(Angle.class).getConverterTo(NonSI.DEGREE_ANGLE).convert(1.0);
         Ellipsoid e = CRS.getEllipsoid(crs);
+        if (e == null && crs instanceof EngineeringCRS) // a local grid: planar lengths, no Earth behind it
+            return new CrsMeasures(false, unit == null ? "unknown" : unit.toString(), metres, degrees, false, Double.NaN, Double.NaN);
         if (e == null) throw new IllegalArgumentException("the CRS " + info.label() + " has no ellipsoid");
         double toMetres = e.getAxisUnit().isCompatible(Units.METRE)
                 ? e.getAxisUnit().asType(Length.class).getConverterTo(Units.METRE).convert(1.0) : 1.0;

@@ -3,6 +3,7 @@ package org.aerolux.core.raster;
 import java.util.ArrayList;
 import java.util.List;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.crs.EngineeringCRS;
 import org.geotools.coverage.grid.io.imageio.geotiff.CRS2GeoTiffMetadataAdapter;
 import org.geotools.coverage.grid.io.imageio.geotiff.GeoTiffIIOMetadataEncoder;
 import org.w3c.dom.Element;
@@ -11,7 +12,8 @@ import org.w3c.dom.Node;
 /**
  * The three GeoKey tags of a CRS (GeoKeyDirectory, GeoDoubleParams, GeoAsciiParams), encoded by GeoTools'
  * {@link CRS2GeoTiffMetadataAdapter}: an EPSG code when the CRS has one, otherwise user-defined keys with the
- * projection's parameters. GTRasterTypeGeoKey = RasterPixelIsArea is added, since the written grid is corner-based.
+ * projection's parameters; a local engineering CRS as GDAL writes it ({@link EngineeringCrs}). GTRasterTypeGeoKey =
+ * RasterPixelIsArea is added, since the written grid is corner-based.
  *
  * @param directory   GeoKeyDirectory shorts, header included
  * @param doubles     GeoDoubleParams, possibly empty
@@ -20,6 +22,7 @@ import org.w3c.dom.Node;
 record GeoKeys(int[] directory, double[] doubles, String ascii) {
     static GeoKeys encode(CrsInfo info) {
         CoordinateReferenceSystem crs = GeoCrs.toGeoTools(info);
+        if (crs instanceof EngineeringCRS local) return EngineeringCrs.keys(info, local);
         GeoTiffIIOMetadataEncoder enc;
         try {
             enc = new CRS2GeoTiffMetadataAdapter(crs).parseCoordinateReferenceSystem();

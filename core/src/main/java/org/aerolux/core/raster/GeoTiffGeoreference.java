@@ -18,7 +18,8 @@ import org.geotools.coverage.grid.io.imageio.geotiff.TiePoint;
 /**
  * Reads a GeoTIFF's CRS and grid-to-CRS transform with GeoTools' GeoTIFF metadata decoder, the machinery
  * {@code GeoTiffReader} uses, but without its fallbacks: a TIFF without GeoKeys has no CRS (GeoTiffReader would
- * assume one or refuse the file), and one without transform tags has no transform.
+ * assume one or refuse the file), and one without transform tags has no transform. Keys that are neither projected,
+ * geographic nor geocentric give the local engineering CRS GDAL reads from them ({@link EngineeringCrs}).
  */
 final class GeoTiffGeoreference {
     private static final int GT_MODEL_TYPE_GEO_KEY = 1024;
@@ -66,7 +67,9 @@ final class GeoTiffGeoreference {
     }
 
     private static Optional<CrsInfo> crs(GeoTiffIIOMetadataDecoder decoder, Path file) {
-        if (!decoder.hasGeoKey() || decoder.getGeoKey(GT_MODEL_TYPE_GEO_KEY) == null) return Optional.empty();
+        if (!decoder.hasGeoKey() || decoder.getNumGeoKeys() == 0) return Optional.empty();
+        if (EngineeringCrs.isLocal(decoder.getGeoKey(GT_MODEL_TYPE_GEO_KEY))) // GDAL: any key at all makes a local CRS
+            return Optional.of(GeoCrs.info(EngineeringCrs.fromKeys(decoder)));
         CoordinateReferenceSystem crs;
         try {
             crs = new GeoTiffMetadata2CRSAdapter(null).createCoordinateSystem(decoder);

@@ -41,7 +41,8 @@ import org.aerolux.core.io.AtomicOutput;
  * band descriptions in GDAL_METADATA, a uint8 palette in ColorMap.
  *
  * <p>Values are converted to the data type as they arrive: rounded to the nearest integer (halves up) and clamped
- * to the type's range; NaN becomes the nodata value (0 when there is none) in integer types. Blocks whose samples
+ * to the type's range; NaN becomes the nodata value in integer types (0 when there is none, or when the type cannot
+ * hold it). Blocks whose samples
  * already have the file's type (e.g. {@code UnsignedByteType} for uint8) are copied bit for bit.
  *
  * <p>One writer thread at a time; the sink itself compresses a finished row of tiles on the common fork-join pool.
@@ -83,7 +84,8 @@ public final class GeoTiffSink implements RasterSink {
         this.tileOffsets = new long[Math.multiplyExact(tilesAcross, tilesDown)];
         this.tileByteCounts = new long[tileOffsets.length];
         this.rowOfTiles = new byte[tilesAcross][tileBytes];
-        this.integerNanFill = spec.nodata.isPresent() ? spec.nodata.getAsDouble() : 0;
+        this.integerNanFill = spec.nodata.isPresent() && spec.dataType.holds(spec.nodata.getAsDouble())
+                ? spec.nodata.getAsDouble() : 0;
         this.rowValues = new double[spec.width];
     }
 
@@ -131,7 +133,10 @@ public final class GeoTiffSink implements RasterSink {
         /** CRS and grid-to-CRS transform (default: none; the file is then a plain TIFF). */
         public Builder georeference(Georeference g) { this.georeference = g; return this; }
 
-        /** One nodata value for all bands (NaN allowed for float types). */
+        /**
+         * One nodata value for all bands. Any value is kept, as GDAL keeps it: one the type cannot hold (-1 or 300
+         * on uint8, 2.5 or NaN on an integer type) is metadata that matches no pixel.
+         */
         public Builder nodata(double value) { this.nodata = OptionalDouble.of(value); return this; }
 
         /** No nodata value (the default). */
@@ -174,11 +179,6 @@ public final class GeoTiffSink implements RasterSink {
                 throw new IllegalArgumentException("a palette needs a single uint8 band and at most 256 colours");
             if (rgb && (bands < 3 || palette != null))
                 throw new IllegalArgumentException("RGB needs at least 3 bands and no palette");
-            if (nodata.isPresent() && !dataType.isFloating()) {
-                double v = nodata.getAsDouble();
-                if (Double.isNaN(v) || v != Math.rint(v) || v < dataType.min() || v > dataType.max())
-                    throw new IllegalArgumentException("nodata " + v + " does not fit " + dataType.gdalName());
-            }
             GeoKeys keys;
             try {
                 keys = georeference.crs().map(GeoKeys::encode).orElse(null);
@@ -464,7 +464,7 @@ public final class GeoTiffSink implements RasterSink {
         }
     }
 
-    /** Rounds (halves up) and clamps to the integer type; NaN becomes nodata or 0. */
+    /** Rounds (halves up) and clamps to the integer type; NaN becomes nodata (when the type holds it) or 0. */
     private long toLong(double v) {
         if (Double.isNaN(v)) v = integerNanFill;
         double r = Math.floor(v + 0.5);

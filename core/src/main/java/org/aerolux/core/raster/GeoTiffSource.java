@@ -1,8 +1,9 @@
 package org.aerolux.core.raster;
 
+import it.geosolutions.imageio.plugins.tiff.TIFFDecompressor;
+import it.geosolutions.imageio.plugins.tiff.TIFFImageReadParam;
 import it.geosolutions.imageio.stream.input.FileImageInputStreamExtImpl;
 import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReader;
-import it.geosolutions.imageioimpl.plugins.tiff.TIFFImageReaderSpi;
 import java.awt.Rectangle;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
@@ -38,7 +39,9 @@ import org.aerolux.core.io.OpenInputs;
  * bands, type, CRS, transform, nodata, band descriptions) and checks the structure against the file size; pixels
  * are decoded on demand, window by window, through imageio-ext's TIFF reader, which decodes only the strips or
  * tiles a window touches. Striped and tiled, pixel- and band-interleaved, 8/16/32-bit integer and 32/64-bit float
- * files are read. Reads are serialised (one decoder per source); open one source per thread for parallel reads.
+ * files are read, uncompressed or LZW, Deflate, ZSTD, PackBits or JPEG, with predictors 2 and 3, and give GDAL's
+ * samples, nodata and CRS (see the package map for where imageio-ext is corrected); anything else is refused when
+ * opened. Reads are serialised (one decoder per source); open one source per thread for parallel reads.
  */
 public final class GeoTiffSource implements RasterSource {
     private final Path file;
@@ -73,7 +76,8 @@ public final class GeoTiffSource implements RasterSource {
         OpenInputs.Handle registration = null;
         try {
             stream = new FileImageInputStreamExtImpl(file.toFile());
-            reader = (TIFFImageReader) new TIFFImageReaderSpi().createReaderInstance();
+            OptionalDouble nd = nodata(dir);
+            reader = new AsStoredTiffReader(dir.planarConfiguration, AsStoredTiffReader.emptyBlockValue(dir.dataType, nd));
             reader.setInput(stream, false, false);
             if (reader.getWidth(0) != dir.width || reader.getHeight(0) != dir.height)
                 throw new BadInputException(file, "corrupt: the decoder sees " + reader.getWidth(0) + " x "
@@ -81,7 +85,6 @@ public final class GeoTiffSource implements RasterSource {
             IIOMetadata metadata = reader.getImageMetadata(0);
             Georeference geo = GeoTiffGeoreference.read(metadata, dir, file);
             int bands = dir.samplesPerPixel;
-            OptionalDouble nd = GdalTags.parseNodata(dir.string(TiffTags.GDAL_NODATA));
             List<OptionalDouble> nodata = Collections.nCopies(bands, nd);
             List<String> descriptions = GdalTags.parseDescriptions(dir.string(TiffTags.GDAL_METADATA), bands);
             RasterInfo info = new RasterInfo(dir.width, dir.height, bands, dir.dataType, geo, nodata, descriptions);
@@ -95,6 +98,16 @@ public final class GeoTiffSource implements RasterSource {
             if (registration != null) registration.close();
             throw new BadInputException(file, "cannot read the TIFF structure: " + reason(e), e);
         }
+    }
+
+    /**
+     * The nodata value as GDAL reports it: the GDAL_NODATA text as is (also when the type cannot hold it), but for
+     * float32 rounded to float32, the precision of the samples it is compared with ("0.1" is 0.10000000149011612).
+     */
+    private static OptionalDouble nodata(TiffDirectory dir) {
+        OptionalDouble nd = GdalTags.parseNodata(dir.string(TiffTags.GDAL_NODATA));
+        if (nd.isPresent() && dir.dataType == DataType.FLOAT32) return OptionalDouble.of((float) nd.getAsDouble());
+        return nd;
     }
 
     @Override
@@ -213,6 +226,7 @@ public final class GeoTiffSource implements RasterSource {
 
     private Raster decode(Window w) {
         ImageReadParam p = reader.getDefaultReadParam();
+        ((TIFFImageReadParam) p).setTIFFDecompressor(decompressor());
         p.setSourceRegion(new Rectangle(w.x, w.y, w.width, w.height));
         if (w.sourceBands.length != info.bandCount()) {
             p.setSourceBands(w.sourceBands);
@@ -234,6 +248,22 @@ public final class GeoTiffSource implements RasterSource {
         } catch (OutOfMemoryError e) {
             throw new BadInputException(file, "not enough memory to decode a " + w.width + " x " + w.height
                     + " window; read smaller windows or raise -Xmx", e);
+        }
+    }
+
+    /**
+     * Our block decoder where imageio-ext's own would be wrong (see {@link PredictedDecompressor} and
+     * {@link RawJpegDecompressor}), else null for the library's choice. A new one per read: they keep state.
+     */
+    private TIFFDecompressor decompressor() {
+        try {
+            if (dir.predictor != Predictors.NONE && PredictedDecompressor.appliesTo(dir.compression))
+                return new PredictedDecompressor(dir.compression, dir.predictor);
+            if (RawJpegDecompressor.needed(dir.compression, dir.samplesPerPixel, dir.planarConfiguration))
+                return new RawJpegDecompressor();
+            return null;
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot decode pixels: " + reason(e), e);
         }
     }
 

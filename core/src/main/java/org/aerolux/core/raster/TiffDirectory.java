@@ -20,8 +20,14 @@ import org.aerolux.core.BadInputException;
  * zero-size files before any decoder sees them. Only the fields AeroLux needs are interpreted.
  */
 final class TiffDirectory {
-    /** Compression codes the imageio-ext TIFF decoder handles without native libraries. */
-    private static final Set<Integer> DECODABLE = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946);
+    /**
+     * Compression codes decoded without native libraries, and checked against GDAL: none, LZW, JPEG, Deflate (both
+     * codes), PackBits, ZSTD (through aircompressor, which the GeoTools bundle carries), by imageio-ext's decoders
+     * with predictors undone by {@link PredictedDecompressor}. Refused: LERC, WebP, LZMA, JPEG XL and other codes
+     * (no maintained pure-Java decoder on the classpath); the CCITT codes, which are for 1-bit images (not read);
+     * old-style JPEG (6), which GDAL no longer writes and no test here can produce.
+     */
+    private static final Set<Integer> DECODABLE = Set.of(1, 5, 7, 8, 32773, 32946, 50000);
 
     private final Path file;
     private final long fileSize;
@@ -62,8 +68,8 @@ final class TiffDirectory {
         dataType = dataType();
         if (!DECODABLE.contains(compression))
             throw bad("unsupported TIFF compression " + compressionName(compression));
-        if (predictor != 1 && predictor != 2)
-            throw bad("unsupported TIFF predictor " + predictor + (predictor == 3 ? " (floating point)" : ""));
+        checkPredictor();
+        checkPhotometric();
         tiled = numbers.containsKey(TILE_OFFSETS);
         if (tiled) {
             blockWidth = (int) required(TILE_WIDTH, "TileWidth");
@@ -74,6 +80,48 @@ final class TiffDirectory {
         }
         if (blockWidth <= 0 || blockHeight <= 0) throw bad("corrupt: block size " + blockWidth + " x " + blockHeight);
         checkBlocks();
+    }
+
+    /**
+     * As libtiff: a predictor belongs to the LZW, Deflate and ZSTD codecs (others ignore the tag); horizontal
+     * differencing takes any of the sample types read here, the floating-point predictor floating-point samples only.
+     */
+    private void checkPredictor() {
+        if (predictor == Predictors.NONE || !PredictedDecompressor.appliesTo(compression)) return;
+        if (predictor == Predictors.FLOATING_POINT && !dataType.isFloating())
+            throw bad("unsupported TIFF predictor 3 (floating point) on " + dataType.gdalName() + " samples, with "
+                    + compressionName(compression) + " compression");
+        if (predictor != Predictors.HORIZONTAL && predictor != Predictors.FLOATING_POINT)
+            throw bad("unsupported TIFF predictor " + predictor + ", with " + compressionName(compression) + " compression");
+    }
+
+    /**
+     * Photometric interpretations whose samples are read as stored, as GDAL reads them: grey (either polarity: GDAL
+     * does not invert MINISWHITE), RGB, palette, and YCbCr inside JPEG (decoded to RGB, as GDAL does). Refused:
+     * CMYK, which GDAL converts to RGBA on reading, YCbCr outside JPEG (GDAL writes none), CIE/ICC/ITU Lab, LogLuv.
+     */
+    private void checkPhotometric() {
+        switch (photometric) {
+            case 0, 1, 2, 3 -> { }
+            case 6 -> {
+                if (compression != 7)
+                    throw bad("unsupported TIFF photometric interpretation YCbCr with " + compressionName(compression)
+                            + " compression (only YCbCr JPEG is read)");
+            }
+            case 5 -> throw bad("unsupported TIFF photometric interpretation CMYK (GDAL reads it as RGBA: convert it"
+                    + " first, e.g. gdal_translate in.tif rgba.tif)");
+            default -> throw bad("unsupported TIFF photometric interpretation " + switch (photometric) {
+                case 4 -> "transparency mask";
+                case 8 -> "CIE L*a*b*";
+                case 9 -> "ICC L*a*b*";
+                case 10 -> "ITU L*a*b*";
+                case 32844 -> "LogL";
+                case 32845 -> "LogLuv";
+                case 32803 -> "CFA";
+                case 34892 -> "LinearRaw";
+                default -> "code " + photometric;
+            });
+        }
     }
 
     /** The raw fields of one directory: numbers (integers as is, floating point as raw bits) and ASCII text. */
@@ -241,7 +289,8 @@ final class TiffDirectory {
             if (counts[i] < 0 || offsets[i] < 0 || (counts[i] > 0 && end > fileSize))
                 throw bad("truncated: " + what + " " + i + " ends at byte " + end + " but the file has "
                         + fileSize + " bytes");
-            if (compression == COMPRESSION_NONE && counts[i] < uncompressedBytes(i, samples))
+            boolean leftOut = offsets[i] == 0 && counts[i] == 0; // a sparse file's empty block
+            if (compression == COMPRESSION_NONE && !leftOut && counts[i] < uncompressedBytes(i, samples))
                 throw bad("truncated: the image claims " + width + " x " + height + " pixels, but uncompressed " + what + " " + i
                         + " holds " + counts[i] + " bytes of the " + uncompressedBytes(i, samples) + " its pixels need");
         }

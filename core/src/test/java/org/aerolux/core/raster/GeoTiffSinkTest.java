@@ -134,6 +134,32 @@ class GeoTiffSinkTest {
         }
     }
 
+    /** As GDAL: a nodata value the type cannot hold is kept as metadata and matches no pixel; NaN samples become 0. */
+    @Test
+    void nodataTheTypeCannotHoldIsKeptAsGdalKeepsIt() {
+        PixelFunction f = (x, y, b) -> x == y ? Double.NaN : (x * 3 + y + b * 50) % 256;
+        double[] values = {-1, 300, 2.5, Double.NaN};
+        for (double nd : values) {
+            Path p = write("uint8-" + nd + ".tif", 40, 30, 2, DataType.UINT8, Georeference.NONE, f, 16, b -> b.nodata(nd));
+            GdalInfo gi = GdalInfo.of(p);
+            assertEquals(0, Double.compare(nd, gi.noData(1)), "GDAL reads nodata " + nd + ": " + gi.noData(1));
+            double[][] gdal = Gdal.pixels(p);
+            for (int y = 0; y < 30; y++)
+                for (int x = 0; x < 40; x++) assertEquals(x == y ? 0 : f.value(x, y, 1), gdal[1][y * 40 + x], 0.0);
+            RasterInfo back = reread(p);
+            assertEquals(0, Double.compare(nd, back.nodata().get(1).orElseThrow()));
+            for (int v = 0; v < 256; v++) assertFalse(back.isNodata(1, v), "nodata " + nd + " matches no uint8 value");
+        }
+        assertFalse(DataType.UINT8.holds(-1));
+        assertFalse(DataType.INT16.holds(2.5));
+        assertFalse(DataType.INT32.holds(Double.NaN));
+        assertTrue(DataType.UINT16.holds(65535));
+        assertFalse(DataType.FLOAT32.holds(1e40));
+        assertFalse(DataType.FLOAT32.holds(0.1));
+        assertTrue(DataType.FLOAT32.holds(Double.NaN));
+        assertTrue(DataType.FLOAT64.holds(0.1));
+    }
+
     @Test
     void float32WithNanNodata() {
         PixelFunction f = (x, y, b) -> x == y ? Double.NaN : Math.sin(x * 0.1) * 1e3 + y * 1e-3;

@@ -151,8 +151,6 @@ class RasterErrorsTest {
     void inconsistentOptionsAreRefusedBeforeAnyFileExists() {
         Path out = tmp.resolve("x.tif");
         assertThrows(IllegalArgumentException.class, () -> GeoTiffSink.builder(out, 10, 10, 2, DataType.UINT8).palette(new int[] {0}).build());
-        assertThrows(IllegalArgumentException.class, () -> GeoTiffSink.builder(out, 10, 10, 1, DataType.UINT8).nodata(-1).build());
-        assertThrows(IllegalArgumentException.class, () -> GeoTiffSink.builder(out, 10, 10, 1, DataType.INT16).nodata(Double.NaN).build());
         assertThrows(IllegalArgumentException.class, () -> GeoTiffSink.builder(out, 10, 10, 1, DataType.UINT8).tileSize(100).build());
         assertThrows(IllegalArgumentException.class, () -> GeoTiffSink.builder(out, 10, 10, 2, DataType.UINT8)
                 .bandDescriptions(List.of("one")).build());

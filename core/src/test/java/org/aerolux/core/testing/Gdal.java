@@ -53,12 +53,24 @@ public final class Gdal {
         }
     }
 
-    private static void run(List<String> cmd) {
+    /**
+     * Runs a Python snippet with GDAL's bindings (python3-gdal, in /usr/bin/python3 where the first python3 on the
+     * PATH may lack them), with {@code args} as sys.argv[1:]; returns what it prints; fails the test when it fails.
+     */
+    public static String python(String code, String... args) {
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", code));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    private static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0)
                 throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
+            return out;
         } catch (IOException e) {
             throw new AssertionError("cannot run " + cmd.get(0) + " (install gdal-bin): " + e.getMessage(), e);
         } catch (InterruptedException e) {
