@@ -1,27 +1,69 @@
 #!/usr/bin/env bash
-# Regenerates the committed seed corpora of the Jazzer fuzz tests (core/src/test/resources/org/aerolux/core/fuzz/)
-# from the real sample files and the test fixtures, cropped or cut small (a few KB each): GDAL-written GeoTIFFs in
-# several layouts, PNG/JPEG crops, broken variants, the ONNX test models, and card sidecars.
-# Usage: bench/fuzz-seeds.sh   (from anywhere; needs gdal_translate and /usr/bin/python3)
+# Regenerates the committed seed corpora of the Jazzer fuzz tests (core/src/test/resources/org/aerolux/core/fuzz/),
+# a few KB each: GDAL-written GeoTIFFs in many layouts, a PNG and a JPEG, broken variants, the ONNX test models and
+# card sidecars. Every raster is synthetic, made here (numpy + GDAL's Python bindings, fixed seeds): nothing is read
+# from ../shared/data (the team's rule: no copies, crops or pictures of it in the project).
+# The landsat_* seeds keep their historical names: they have the layout of the Landsat sample (6 Byte bands,
+# SIRGAS 2000 / UTM 25S, 28.5 m pixels), not its pixels.
+# Seeds named finding_* are crash inputs found by fuzzing (bench/fuzz.sh) and kept by hand: this script never
+# deletes them; it replaces every other seed.
+# Usage: bench/fuzz-seeds.sh   (from anywhere; needs gdal_translate and /usr/bin/python3 with numpy and osgeo)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-data="$root/../shared/data"
 res="$root/core/src/test/resources/org/aerolux/core/fuzz"
 tiff="$res/TiffReaderFuzzTestInputs/tiff"; onnx="$res/ModelCardFuzzTestInputs/onnx"; side="$res/SidecarFuzzTestInputs/sidecar"
-rm -rf "$tiff" "$onnx" "$side"; mkdir -p "$tiff" "$onnx" "$side"
-l7="$data/geotiff/L7_ETMs.tif"
+mkdir -p "$tiff" "$onnx" "$side"
+find "$tiff" "$onnx" "$side" -maxdepth 1 -type f ! -name 'finding_*' -delete
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 gt() { gdal_translate -q "$@"; rm -f "${@: -1}.aux.xml"; }
-gt -srcwin 100 100 12 10 "$l7" "$tiff/landsat_strips.tif"
-gt -srcwin 0 0 20 18 -b 3 -b 2 -b 1 -co TILED=YES -co BLOCKXSIZE=16 -co BLOCKYSIZE=16 -co COMPRESS=DEFLATE "$l7" "$tiff/landsat_tiled_deflate.tif"
-gt -srcwin 5 5 8 8 -co BIGTIFF=YES "$l7" "$tiff/landsat_bigtiff.tif"
-gt -srcwin 5 5 9 7 -b 1 -ot UInt16 -co COMPRESS=LZW -co PREDICTOR=2 "$l7" "$tiff/uint16_lzw_predictor.tif"
-gt -srcwin 5 5 8 8 -b 1 -b 2 -co INTERLEAVE=BAND -co COMPRESS=PACKBITS "$l7" "$tiff/planar_packbits.tif"
-gt -srcwin 0 0 8 6 -b 1 -ot Float32 -a_nodata nan -a_srs EPSG:4326 -a_ullr 10 50 10.08 49.94 "$l7" "$tiff/float32_nan_geographic.tif"
-gt -srcwin 0 0 8 6 -b 1 -ot Int16 -a_nodata -9999 -mo AREA_OR_POINT=Point "$l7" "$tiff/int16_nodata_pixelispoint.tif"
-gt -srcwin 0 0 8 6 -b 1 -co COMPRESS=JPEG -co TILED=YES "$l7" "$tiff/jpeg_in_tiff.tif" 2>/dev/null || true
-gt -srcwin 0 0 8 8 -b 1 -a_srs "+proj=aea +lat_1=29.5 +lat_2=45.5 +lat_0=37.5 +lon_0=-96 +datum=NAD83" "$l7" "$tiff/albers.tif"
-gt -of PNG -srcwin 0 0 12 12 "$data/natural/color.png" "$tiff/photo.png"
-gt -of JPEG -srcwin 0 0 12 12 "$data/natural/rocket.jpg" "$tiff/photo.jpg"
+# the synthetic sources: gradients, edges, texture and noise in several types
+/usr/bin/python3 - "$work" <<'PY'
+import os, sys
+import numpy as np
+from osgeo import gdal
+w = sys.argv[1]
+rng = np.random.default_rng(20261203)
+y, x = np.mgrid[0:36, 0:40].astype(np.float64)
+def create(name, arrays, kind, gt=None, srs=None):
+    ds = gdal.GetDriverByName('GTiff').Create(os.path.join(w, name), arrays[0].shape[1], arrays[0].shape[0], len(arrays), kind)
+    if gt: ds.SetGeoTransform(gt)
+    if srs: ds.SetProjection(srs)
+    for b, a in enumerate(arrays): ds.GetRasterBand(b + 1).WriteArray(a)
+    ds = None
+u8 = lambda a: np.clip(np.round(a), 0, 255).astype(np.uint8)
+disc = (x - 19.5) ** 2 + (y - 17.5) ** 2 < 11.0 ** 2
+bands = [u8(40 + 3 * x + 2 * y),                                         # diagonal gradient
+         u8(np.where((x // 5) % 2 == 1, 70, 185) + y),                     # vertical edges on a ramp
+         u8(rng.integers(0, 256, x.shape)),                                # white noise
+         u8(np.where(disc, 215, 35) + rng.normal(0, 6, x.shape)),         # a bright disc, noisy
+         u8(128 + 90 * np.sin(x / 2.5) * np.cos(y / 3.5)),                 # texture
+         u8(np.where(y + 0.5 * x > 24, 250, 5) + rng.integers(-5, 6, x.shape))]  # an oblique step near the extremes
+utm = [290001.0, 28.5, 0.0, 9121000.5, 0.0, -28.5]
+create('multiband.tif', bands, gdal.GDT_Byte, utm, 'EPSG:31985')
+create('uint16.tif', [np.clip(np.round(65535 * ((x * 0.61 + y * 0.37) % 1.0) * (0.6 + 0.4 * rng.random(x.shape))), 0, 65535)
+                      .astype(np.uint16)], gdal.GDT_UInt16, utm, 'EPSG:31985')
+f = ((x - 4.5) * 0.75 + (y - 3) ** 2 * 0.125 + rng.normal(0, 0.01, x.shape)).astype(np.float32)
+f[2, 3] = f[5, 7] = np.nan                                                # nodata pixels (the seed declares NaN)
+create('float32.tif', [f], gdal.GDT_Float32)
+i16 = np.round(400 * np.sin(x / 3) + 25 * y - 300).astype(np.int16)
+i16[1, 2] = i16[4, 6] = -9999                                             # nodata pixels
+create('int16.tif', [i16], gdal.GDT_Int16, utm, 'EPSG:31985')
+py, px = np.mgrid[0:12, 0:12].astype(np.float64)                          # a 12 x 12 colour "photo": no georeferencing
+create('photo.tif', [u8(np.where(px > py, 230, 20 + 15 * px)), u8(255 * (py / 11) ** 2),
+                     u8(np.where((px - 6) ** 2 + (py - 5) ** 2 < 12, 240, 60) + rng.normal(0, 10, px.shape))], gdal.GDT_Byte)
+PY
+src="$work/multiband.tif"
+gt -srcwin 14 12 12 10 "$src" "$tiff/landsat_strips.tif"
+gt -srcwin 0 0 20 18 -b 3 -b 2 -b 1 -co TILED=YES -co BLOCKXSIZE=16 -co BLOCKYSIZE=16 -co COMPRESS=DEFLATE "$src" "$tiff/landsat_tiled_deflate.tif"
+gt -srcwin 5 5 8 8 -co BIGTIFF=YES "$src" "$tiff/landsat_bigtiff.tif"
+gt -srcwin 5 5 9 7 -co COMPRESS=LZW -co PREDICTOR=2 "$work/uint16.tif" "$tiff/uint16_lzw_predictor.tif"
+gt -srcwin 4 10 8 8 -b 1 -b 4 -co INTERLEAVE=BAND -co COMPRESS=PACKBITS "$src" "$tiff/planar_packbits.tif"
+gt -srcwin 0 0 8 6 -a_nodata nan -a_srs EPSG:4326 -a_ullr 10 50 10.08 49.94 "$work/float32.tif" "$tiff/float32_nan_geographic.tif"
+gt -srcwin 0 0 8 6 -a_nodata -9999 -mo AREA_OR_POINT=Point "$work/int16.tif" "$tiff/int16_nodata_pixelispoint.tif"
+gt -srcwin 5 14 8 6 -b 4 -co COMPRESS=JPEG -co TILED=YES "$src" "$tiff/jpeg_in_tiff.tif" 2>/dev/null || true
+gt -srcwin 0 0 8 8 -b 5 -a_srs "+proj=aea +lat_1=29.5 +lat_2=45.5 +lat_0=37.5 +lon_0=-96 +datum=NAD83" "$src" "$tiff/albers.tif"
+gt -of PNG "$work/photo.tif" "$tiff/photo.png"
+gt -of JPEG "$work/photo.tif" "$tiff/photo.jpg"
 head -c 700 "$tiff/landsat_strips.tif" > "$tiff/truncated.tif"
 /usr/bin/python3 - "$tiff" <<'PY'
 import struct, sys, os
@@ -52,7 +94,7 @@ PY
 # 2 and 3 on LZW/Deflate/ZSTD, 8-bit LZW strips, big-endian, 4-band JPEG, one tile per band, sparse, MINISWHITE,
 # a local engineering CRS, nodata -1 on Byte
 tiff_parity_seeds() {
-  local t="$1" src="$1/.synthetic.tif" fsrc="$1/.synthetic-float.tif"
+  local t="$1" src="$work/parity.tif" fsrc="$work/parity-float.tif"
   /usr/bin/python3 - "$src" "$fsrc" <<'PY'
 import sys
 import numpy as np
@@ -74,7 +116,7 @@ PY
   gt -co INTERLEAVE=BAND -co TILED=YES -co BLOCKXSIZE=32 -co BLOCKYSIZE=32 -co COMPRESS=DEFLATE "$src" "$t/band_one_tile.tif"
   gt -b 1 -co PHOTOMETRIC=MINISWHITE "$src" "$t/miniswhite.tif"
   gt -b 1 -a_srs 'LOCAL_CS["Site grid",UNIT["US survey foot",0.304800609601219,AUTHORITY["EPSG","9003"]]]' "$src" "$t/local_crs.tif"
-  /usr/bin/python3 - "$t" <<'PY'
+  /usr/bin/python3 - "$t" "$src" <<'PY'
 import os, sys
 import numpy as np
 from osgeo import gdal
@@ -84,11 +126,11 @@ ds = gdal.GetDriverByName('GTiff').Create(os.path.join(t, 'sparse_lzw.tif'), 64,
 ds.GetRasterBand(1).SetNoDataValue(-7)
 ds.GetRasterBand(1).WriteArray(np.arange(16 * 16, dtype=np.int16).reshape(16, 16), 16, 16)
 ds = None
-ds = gdal.Translate(os.path.join(t, 'nodata_minus1_byte.tif'), os.path.join(t, '.synthetic.tif'), bandList=[1])
+ds = gdal.Translate(os.path.join(t, 'nodata_minus1_byte.tif'), sys.argv[2], bandList=[1])
 ds.GetRasterBand(1).SetNoDataValue(-1)
 ds = None
 PY
-  rm -f "$src" "$fsrc" "$t"/*.aux.xml
+  rm -f "$t"/*.aux.xml
 }
 tiff_parity_seeds "$tiff"
 cp "$root"/models/test/*.onnx "$onnx/"

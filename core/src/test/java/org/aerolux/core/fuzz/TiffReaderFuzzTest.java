@@ -15,7 +15,8 @@ import org.aerolux.core.raster.Rasters;
  * The TIFF/GeoTIFF reader (and the PNG/JPEG one behind {@link Rasters#open}) on arbitrary bytes: open, read the
  * facts, decode a corner window of every band and the last pixel. The only acceptable failure is a typed
  * {@link AeroLuxException}; anything else (a runtime exception, an error, a hang) is a finding.
- * Seeds: TiffReaderFuzzTestInputs/tiff (small real GeoTIFFs, crops of the samples, broken variants).
+ * Seeds: TiffReaderFuzzTestInputs/tiff (bench/fuzz-seeds.sh: small synthetic GeoTIFFs written by GDAL in many layouts, a
+ * PNG and a JPEG, broken variants; finding_* are crash inputs kept by hand).
  */
 public class TiffReaderFuzzTest {
     private static final Path FILE = scratch();
