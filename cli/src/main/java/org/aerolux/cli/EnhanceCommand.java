@@ -1,16 +1,10 @@
 package org.aerolux.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.core.UsageException;
-import org.aerolux.core.io.AtomicOutput;
+import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.inference.CudaOptions;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.RegistryLocation;
@@ -27,12 +21,11 @@ import org.aerolux.core.tile.Blender;
 import org.aerolux.enhancement.EnhancedOutputs;
 import org.aerolux.enhancement.EnhancementListener;
 import org.aerolux.enhancement.EnhancementMode;
-import org.aerolux.enhancement.EnhancementProvenance;
+import org.aerolux.enhancement.EnhancementOptions;
+import org.aerolux.enhancement.FileEnhancement;
 import org.aerolux.enhancement.EnhancementResult;
 import org.aerolux.enhancement.Enhancer;
 import org.aerolux.enhancement.MemoryBudget;
-import org.aerolux.enhancement.ReferenceComparison;
-import org.aerolux.enhancement.SideBySide;
 import org.aerolux.enhancement.ValueRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +45,7 @@ final class EnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-demo",
+    @Option(names = "--model", paramLabel = "M", defaultValue = EnhancementOptions.DEFAULT_MODEL,
             description = "registry name or .onnx file of a CUE model (default ${DEFAULT-VALUE})")
     String model;
 
@@ -122,41 +115,42 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Enhancer.Builder builder = Enhancer.builder().model(model).mode(EnhancementMode.parse(mode)).blend(Blender.parse(blend))
+        EnhancementOptions.Builder b = EnhancementOptions.builder().model(model).mode(EnhancementMode.parse(mode)).blend(Blender.parse(blend))
                 .batch(batch).device(DeviceRequest.parse(device)).threads(threads).cuda(CudaOptions.parse(gpuMemLimit, cudnnSearch))
-                .gapProbe(gapProbe);
-        if (bands != null) builder.bands(parseBands(bands));
-        if (range != null) builder.range(ValueRange.parse(range));
-        if (tile != null) builder.tile(tile);
-        if (overlap != null) builder.overlap(overlap);
-        if (memory != null) builder.memoryBudget(MemoryBudget.parse(memory));
-        if (threads < 0) throw new UsageException(null, "--threads must be 0 (all cores) or more, got " + threads);
-        boolean sameFolder = Files.isDirectory(input) && sameFile(input, output);
-        List<Path> inputs = InputFiles.list(input, p -> EnhancedOutputs.isSupportedName(p) && !(sameFolder && EnhancedOutputs.isOutputName(p)),
+                .gapProbe(gapProbe).sideBySide(sideBySide).overwrite(overwrite);
+        if (bands != null) b.bands(parseBands(bands));
+        if (range != null) b.range(ValueRange.parse(range));
+        if (tile != null) b.tile(tile);
+        if (overlap != null) b.overlap(overlap);
+        if (memory != null) b.memoryBudget(MemoryBudget.parse(memory));
+        EnhancementOptions options = b.build();
+        List<Path> inputs = InputFiles.list(input, p -> FileEnhancement.isInput(p, FileEnhancement.sameFile(input, output)),
                 "GeoTIFF, TIFF, PNG or JPEG");
         if (reference != null && Files.isDirectory(input))
             throw new UsageException(reference, "--reference works with a single input file, not a folder");
         if (reference != null && !Files.isRegularFile(reference)) throw new UsageException(reference, "--reference: file not found");
         InputFiles.checkDistinctOutputs(inputs, in -> EnhancedOutputs.provenance(in, output));
-        prepareFolder(output);
+        OutputFolder.prepare(output);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean single = !Files.isDirectory(input);
         int failures = 0;
-        builder.registry(RegistryLocation.load(AeroLuxCli.class));
         try (TerminalProgress bar = TerminalProgress.wanted(quiet) ? new TerminalProgress(err) : null;
-             Enhancer enhancer = builder.listener(listener(bar)).build()) {
+             Enhancer enhancer = Enhancer.open(options, RegistryLocation.load(AeroLuxCli.class))) {
             if (!quiet) out.println("model " + enhancer.model().card().name() + " on " + enhancer.model().device().summary());
+            FileEnhancement files = new FileEnhancement(enhancer, output).withProvenanceFields(Map.of("command", command()));
+            if (reference != null) files = files.withReference(reference);
+            Cancellation cancel = new Cancellation();
             for (Path in : inputs) {
-                Path enhanced = EnhancedOutputs.enhanced(in, output), provenance = EnhancedOutputs.provenance(in, output);
-                if (!overwrite && Files.exists(enhanced) && Files.exists(provenance)) {
-                    if (!quiet) out.println(in.getFileName() + ": skipped, " + enhanced.getFileName() + " exists (use --overwrite)");
-                    continue;
-                }
-                if (bar != null) bar.file(in.getFileName().toString());
+                if (bar != null && !files.isDone(in)) bar.file(in.getFileName().toString());
                 try {
-                    EnhancementResult r = enhanceOne(enhancer, in, enhanced, provenance);
+                    FileEnhancement.FileResult r = files.enhance(in, listener(bar), cancel);
                     if (bar != null) bar.clear();
-                    if (!quiet) out.println(summary(in, enhanced, r));
+                    if (quiet) continue;
+                    if (r.skipped()) out.println(in.getFileName() + ": skipped, " + r.enhanced().getFileName() + " exists (use --overwrite)");
+                    else out.println(summary(in, r.enhanced(), r.result()));
+                    r.comparison().ifPresent(cmp -> out.println(String.format(Locale.ROOT, "%s vs %s: input PSNR %.2f dB SSIM %.4f;"
+                            + " enhanced PSNR %.2f dB SSIM %.4f", in.getFileName(), reference.getFileName(), cmp.before().psnr(),
+                            cmp.before().ssim(), cmp.after().psnr(), cmp.after().ssim())));
                 } catch (BadInputException e) {
                     if (bar != null) bar.clear();
                     if (single) throw e;
@@ -173,33 +167,12 @@ final class EnhanceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EnhancementResult enhanceOne(Enhancer enhancer, Path in, Path enhanced, Path provenance) {
-        EnhancementResult r = enhancer.enhanceFile(in, enhanced);
-        Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put("enhanced", enhanced);
-        if (sideBySide) {
-            Path pair = EnhancedOutputs.beforeAfter(in, output);
-            SideBySide.write(in, enhanced, r.bands(), r.range(), pair);
-            outputs.put("before_after", pair);
-        }
-        ReferenceComparison cmp = reference == null ? null : ReferenceComparison.compare(in, enhanced, reference, r.bands(), r.range());
-        outputs.put("provenance", provenance);
-        JsonObject json = EnhancementProvenance.of(enhancer, r, in, outputs, cmp);
+    /** The command line and working directory, for the provenance. */
+    private JsonObject command() {
         JsonObject command = new JsonObject();
         command.addProperty("line", "aerolux " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
         command.addProperty("working_directory", Path.of("").toAbsolutePath().toString());
-        json.add("command", command);
-        AtomicOutput.write(provenance, os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues().create().toJson(json, w);
-            w.write("\n");
-            w.flush();
-        });
-        if (cmp != null && !quiet)
-            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s vs %s: input PSNR %.2f dB SSIM %.4f; enhanced PSNR %.2f dB"
-                            + " SSIM %.4f", in.getFileName(), reference.getFileName(), cmp.before().psnr(), cmp.before().ssim(),
-                    cmp.after().psnr(), cmp.after().ssim()));
-        return r;
+        return command;
     }
 
     private static String summary(Path in, Path enhanced, EnhancementResult r) {
@@ -236,15 +209,4 @@ final class EnhanceCommand implements Callable<Integer> {
     }
 
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void prepareFolder(Path dir) {
-        OutputFolder.prepare(dir);
-    }
 }

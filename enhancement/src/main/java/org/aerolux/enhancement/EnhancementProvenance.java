@@ -1,13 +1,16 @@
 package org.aerolux.enhancement;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.aerolux.core.io.AtomicOutput;
 import org.aerolux.core.model.DeviceReport;
 import org.aerolux.core.model.ModelCard;
 import org.aerolux.core.model.ResolvedModel;
@@ -65,6 +68,13 @@ public final class EnhancementProvenance {
         if (reference != null) o.add("metrics", metrics(reference));
         o.add("versions", versions(d));
         return o;
+    }
+
+    /** Writes the record atomically, as every front end does. */
+    public static void write(JsonObject record, Path target) {
+        byte[] bytes = (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
+                .create().toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(target, out -> out.write(bytes));
     }
 
     private static JsonObject info(RasterInfo i) {

@@ -12,6 +12,8 @@ import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.model.RegistryEntry;
 import org.aerolux.core.tile.Blender;
+import org.aerolux.enhancement.EnhancementMode;
+import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.segmentation.Temperature;
 
@@ -98,6 +100,16 @@ final class ModelRunFields {
         return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
                 .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(batch)
                 .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()));
+    }
+
+    /**
+     * The enhancement options of Fiji's keys {@code model}, {@code bands}, {@code tile} and {@code device}: a tile
+     * asks for tiled mode; everything else is the command line's default.
+     */
+    static EnhancementOptions.Builder enhancement(String model, String bands, String tile, String device) {
+        EnhancementOptions.Builder b = EnhancementOptions.builder().model(model).bands(bands(bands)).device(DeviceRequest.parse(device));
+        pixels("tile", tile).ifPresent(t -> b.tile(t).mode(EnhancementMode.TILED));
+        return b;
     }
 
     /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default. */

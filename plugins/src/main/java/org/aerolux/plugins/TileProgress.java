@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressEvent;
 import org.aerolux.core.pipeline.ProgressListener;
+import org.aerolux.enhancement.EnhancementListener;
 
 /**
  * Tile progress in ImageJ's progress bar and status line ("AeroLux Segment (FarSeg): tile 12/40, about 35 s
@@ -41,6 +42,20 @@ final class TileProgress implements ProgressListener {
     static String status(String title, String step, ProgressEvent e) {
         String eta = e.eta().map(TileProgress::duration).map(d -> ", about " + d + " left").orElse("");
         return String.format(Locale.ROOT, "%s: %stile %d/%d%s; Esc cancels", title, step, e.done(), e.total(), eta);
+    }
+
+    /** This progress for an enhancement: tiles in the bar, each phase in the status line, Esc polled between phases. */
+    EnhancementListener forEnhancement() {
+        return new EnhancementListener() {
+            @Override
+            public void phase(String name) {
+                IJ.showStatus(title + ": " + step + name);
+                checkEscape();
+            }
+
+            @Override
+            public void progress(ProgressEvent event) { onProgress(event); }
+        };
     }
 
     /** Polls Esc between steps that are not tiles. */

@@ -2,13 +2,10 @@ package org.aerolux.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.aerolux.core.UsageException;
 import org.aerolux.core.model.DeviceRequest;
-import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.tile.Blender;
 import org.aerolux.enhancement.EnhancementMode;
-import org.aerolux.enhancement.Enhancer;
+import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.enhancement.MemoryBudget;
 import org.aerolux.enhancement.ValueRange;
 
@@ -34,21 +31,19 @@ public record EnhanceJob(Settings settings, String outputDir, String commandLine
     public Path output() { return Path.of(outputDir); }
 
     /** Checks the options as the CLI does (without loading the model). */
-    public void check() { builder(ModelRegistry.empty()); }
+    public void check() { options(); }
 
-    /** An enhancer builder with these options, as {@code aerolux enhance} makes it. */
-    public Enhancer.Builder builder(ModelRegistry registry) {
+    /** The options of the CLI, built and checked as {@code aerolux enhance} does (the memory budget of this JVM). */
+    public EnhancementOptions options() {
         Settings s = settings;
-        if (s.threads() < 0) throw new UsageException(null, "--threads must be 0 (all cores) or more, got " + s.threads());
-        Enhancer.Builder b = Enhancer.builder().model(s.model()).registry(registry).mode(EnhancementMode.parse(s.mode()))
+        EnhancementOptions.Builder b = EnhancementOptions.builder().model(s.model()).mode(EnhancementMode.parse(s.mode()))
                 .blend(Blender.parse(s.blend())).batch(s.batch()).device(DeviceRequest.parse(s.device())).threads(s.threads())
-                .gapProbe(s.gapProbe());
+                .gapProbe(s.gapProbe()).sideBySide(s.sideBySide()).overwrite(s.overwrite());
         if (s.bands() != null) b.bands(SegmentJob.bandList(s.bands()));
         if (s.range() != null) b.range(ValueRange.parse(s.range()));
         if (s.tile() != null) b.tile(s.tile());
         if (s.overlap() != null) b.overlap(s.overlap());
         if (s.memory() != null) b.memoryBudget(MemoryBudget.parse(s.memory()));
-        return b;
+        return b.build();
     }
-
 }

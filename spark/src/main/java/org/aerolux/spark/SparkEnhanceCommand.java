@@ -3,14 +3,13 @@ package org.aerolux.spark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.aerolux.core.BadInputException;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.enhancement.EnhancedOutputs;
+import org.aerolux.enhancement.EnhancementOptions;
+import org.aerolux.enhancement.FileEnhancement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +25,7 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-demo", description = "registry name or .onnx file (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "M", defaultValue = EnhancementOptions.DEFAULT_MODEL, description = "registry name or .onnx file (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, an image, or a text file listing scenes")
@@ -87,9 +86,8 @@ final class SparkEnhanceCommand implements Callable<Integer> {
                 "aerolux-spark " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
                 Path.of("").toAbsolutePath().toString());
         job.check();
-        boolean sameFolder = Files.isDirectory(input) && input.toAbsolutePath().normalize().equals(dir);
         List<String> scenes = SceneList.of(input, p -> EnhancedOutputs.isSupportedName(p) && Files.isRegularFile(p),
-                folder -> imagesIn(folder, sameFolder));
+                folder -> FileEnhancement.imagesIn(folder, dir));
         SceneList.checkDistinctOutputs(scenes, p -> EnhancedOutputs.provenance(p, dir));
         new ModelResolver(RegistryLocation.load(SparkEnhanceCommand.class)).resolve(model);
         OutputFolder.prepare(dir);
@@ -98,17 +96,4 @@ final class SparkEnhanceCommand implements Callable<Integer> {
         SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark enhance", spark), scenes, new EnhanceScene(job));
         return JobReport.print(r, spark.quiet, out, err);
     }
-
-    /** The images of a folder as {@code aerolux enhance} takes them: not hidden, supported, not our own outputs there. */
-    private static List<Path> imagesIn(Path folder, boolean outputsHere) {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(folder)) {
-            s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).filter(EnhancedOutputs::isSupportedName)
-                    .filter(p -> !(outputsHere && EnhancedOutputs.isOutputName(p))).sorted().forEach(files::add);
-        } catch (java.io.IOException e) {
-            throw new BadInputException(folder, "cannot list the folder: " + e.getMessage(), e);
-        }
-        return files;
-    }
-
 }
