@@ -1,13 +1,17 @@
 package org.aerolux.calibration;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.aerolux.core.provenance.ProvenanceJson;
 
 /**
- * Writes a {@link CalibrationReport} as JSON (calibration.json). Keys are snake_case; values that are undefined
- * (NaN: an empty bin's accuracy, a class never evaluated) are written as null.
+ * A {@link CalibrationReport} as JSON (the {@code before} and {@code after} sections of calibration.json), in the
+ * project's one JSON configuration ({@link ProvenanceJson}). Keys are snake_case; values that are undefined (NaN:
+ * an empty bin's accuracy, a class never evaluated) are written as null.
  */
 public final class CalibrationReportJson {
     /** Version of the layout below; bump on incompatible change. */
@@ -15,57 +19,102 @@ public final class CalibrationReportJson {
 
     private CalibrationReportJson() {}
 
-    /** The report as JSON text. */
-    public static String toJson(CalibrationReport r) {
-        JsonText j = new JsonText().beginObject();
-        j.field("format", "aerolux-calibration").field("format_version", FORMAT_VERSION);
+    /** The report as a JSON tree. */
+    public static JsonObject toJsonTree(CalibrationReport r) {
+        JsonObject j = new JsonObject();
+        j.addProperty("format", "aerolux-calibration");
+        j.addProperty("format_version", FORMAT_VERSION);
         CalibrationOptions o = r.options();
-        j.field("num_classes", r.numClasses()).field("bins", o.bins()).field("foreground_only", o.foregroundOnly())
-                .field("background_class", o.backgroundClass()).field("ignore_label", o.ignoreLabel())
-                .field("cece_classes", o.ceceClasses().name().toLowerCase(Locale.ROOT));
-        j.field("averaging", "per_image_mean");
-        j.field("images", r.images()).field("images_without_pixels", r.imagesWithoutPixels());
-        j.field("ece", r.ece()).field("cece", r.cece()).field("nll", r.nll()).field("brier", r.brier());
-        j.key("pooled").beginObject().field("ece", r.pooledEce()).field("nll", r.pooledNll())
-                .field("brier", r.pooledBrier()).endObject();
-        j.key("class_ece").beginArray();
-        for (double v : r.classEce()) j.value(v);
-        j.endArray();
-        j.key("class_pixels").beginArray();
-        for (long v : r.classPixels()) j.value(v);
-        j.endArray();
+        j.addProperty("num_classes", r.numClasses());
+        j.addProperty("bins", o.bins());
+        j.addProperty("foreground_only", o.foregroundOnly());
+        j.addProperty("background_class", o.backgroundClass());
+        j.addProperty("ignore_label", o.ignoreLabel());
+        j.addProperty("cece_classes", o.ceceClasses().name().toLowerCase(Locale.ROOT));
+        j.addProperty("averaging", "per_image_mean");
+        j.addProperty("images", r.images());
+        j.addProperty("images_without_pixels", r.imagesWithoutPixels());
+        j.add("ece", num(r.ece()));
+        j.add("cece", num(r.cece()));
+        j.add("nll", num(r.nll()));
+        j.add("brier", num(r.brier()));
+        JsonObject pooled = new JsonObject();
+        pooled.add("ece", num(r.pooledEce()));
+        pooled.add("nll", num(r.pooledNll()));
+        pooled.add("brier", num(r.pooledBrier()));
+        j.add("pooled", pooled);
+        JsonArray classEce = new JsonArray();
+        for (double v : r.classEce()) classEce.add(num(v));
+        j.add("class_ece", classEce);
+        JsonArray classPixels = new JsonArray();
+        for (long v : r.classPixels()) classPixels.add(v);
+        j.add("class_pixels", classPixels);
         PixelCounts c = r.counts();
-        j.key("pixels").beginObject().field("seen", c.seen()).field("evaluated", c.evaluated())
-                .field("invalid", c.invalid()).field("ignored", c.ignored()).field("background", c.background())
-                .field("non_finite", c.nonFinite()).endObject();
-        j.key("reliability").beginArray();
-        for (ReliabilityBin b : r.diagram().bins())
-            j.beginObject().field("lower", b.lower()).field("upper", b.upper()).field("count", b.count())
-                    .field("mean_confidence", b.meanConfidence()).field("accuracy", b.accuracy())
-                    .field("gap", b.gap()).endObject();
-        j.endArray();
+        JsonObject pixels = new JsonObject();
+        pixels.addProperty("seen", c.seen());
+        pixels.addProperty("evaluated", c.evaluated());
+        pixels.addProperty("invalid", c.invalid());
+        pixels.addProperty("ignored", c.ignored());
+        pixels.addProperty("background", c.background());
+        pixels.addProperty("non_finite", c.nonFinite());
+        j.add("pixels", pixels);
+        JsonArray reliability = new JsonArray();
+        for (ReliabilityBin b : r.diagram().bins()) {
+            JsonObject bin = new JsonObject();
+            bin.add("lower", num(b.lower()));
+            bin.add("upper", num(b.upper()));
+            bin.addProperty("count", b.count());
+            bin.add("mean_confidence", num(b.meanConfidence()));
+            bin.add("accuracy", num(b.accuracy()));
+            bin.add("gap", num(b.gap()));
+            reliability.add(bin);
+        }
+        j.add("reliability", reliability);
         TemperatureFit t = r.temperature();
-        j.key("temperature");
-        if (t == null) j.nullValue();
-        else j.beginObject().field("value", t.temperature()).field("nll_before", t.nllBefore())
-                .field("nll_after", t.nllAfter()).field("samples", t.samples()).field("eligible_pixels", t.eligiblePixels())
-                .field("iterations", t.iterations()).field("at_bound", t.atBound()).endObject();
+        if (t == null) j.add("temperature", JsonNull.INSTANCE);
+        else {
+            JsonObject temp = new JsonObject();
+            temp.add("value", num(t.temperature()));
+            temp.add("nll_before", num(t.nllBefore()));
+            temp.add("nll_after", num(t.nllAfter()));
+            temp.addProperty("samples", t.samples());
+            temp.addProperty("eligible_pixels", t.eligiblePixels());
+            temp.addProperty("iterations", t.iterations());
+            temp.addProperty("at_bound", t.atBound());
+            j.add("temperature", temp);
+        }
         NaclPenalty p = r.naclPenalty();
-        j.key("nacl_penalty");
-        if (p == null) j.nullValue();
-        else j.beginObject().field("l1", p.l1()).field("l2", p.l2()).field("pixels", p.pixels())
-                .field("kernel_size", p.kernelSize()).field("kernel", "mean").field("padding", "class_0").endObject();
-        j.key("per_image").beginArray();
-        for (ImageCalibration im : r.perImage())
-            j.beginObject().field("name", im.name()).field("pixels", im.counts().evaluated()).field("ece", im.ece())
-                    .field("cece", im.cece()).field("nll", im.nll()).field("brier", im.brier()).endObject();
-        j.endArray();
-        return j.endObject().toString() + "\n";
+        if (p == null) j.add("nacl_penalty", JsonNull.INSTANCE);
+        else {
+            JsonObject nacl = new JsonObject();
+            nacl.add("l1", num(p.l1()));
+            nacl.add("l2", num(p.l2()));
+            nacl.addProperty("pixels", p.pixels());
+            nacl.addProperty("kernel_size", p.kernelSize());
+            nacl.addProperty("kernel", "mean");
+            nacl.addProperty("padding", "class_0");
+            j.add("nacl_penalty", nacl);
+        }
+        JsonArray perImage = new JsonArray();
+        for (ImageCalibration im : r.perImage()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("name", im.name());
+            e.addProperty("pixels", im.counts().evaluated());
+            e.add("ece", num(im.ece()));
+            e.add("cece", num(im.cece()));
+            e.add("nll", num(im.nll()));
+            e.add("brier", num(im.brier()));
+            perImage.add(e);
+        }
+        j.add("per_image", perImage);
+        return j;
     }
 
+    /** The report as JSON text. */
+    public static String toJson(CalibrationReport r) { return ProvenanceJson.text(toJsonTree(r)); }
+
     /** Writes the report to {@code file} (UTF-8) through a temporary file renamed on success. */
-    public static void write(CalibrationReport r, Path file) throws IOException {
-        byte[] bytes = toJson(r).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
-    }
+    public static void write(CalibrationReport r, Path file) { ProvenanceJson.write(toJsonTree(r), file); }
+
+    private static JsonElement num(double v) { return ProvenanceJson.number(v); }
 }

@@ -137,7 +137,7 @@ final class EnhanceCommand implements Callable<Integer> {
         try (TerminalProgress bar = TerminalProgress.wanted(quiet) ? new TerminalProgress(err) : null;
              Enhancer enhancer = Enhancer.open(options, RegistryLocation.load(AeroLuxCli.class))) {
             if (!quiet) out.println("model " + enhancer.model().card().name() + " on " + enhancer.model().device().summary());
-            FileEnhancement files = new FileEnhancement(enhancer, output).withProvenanceFields(Map.of("command", command()));
+            FileEnhancement files = new FileEnhancement(enhancer, output).withProvenanceFields(Map.of("invocation", invocation()));
             if (reference != null) files = files.withReference(reference);
             Cancellation cancel = new Cancellation();
             for (Path in : inputs) {
@@ -168,7 +168,7 @@ final class EnhanceCommand implements Callable<Integer> {
     }
 
     /** The command line and working directory, for the provenance. */
-    private JsonObject command() {
+    private JsonObject invocation() {
         JsonObject command = new JsonObject();
         command.addProperty("line", "aerolux " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
         command.addProperty("working_directory", Path.of("").toAbsolutePath().toString());

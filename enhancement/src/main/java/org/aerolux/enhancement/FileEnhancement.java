@@ -1,7 +1,6 @@
 package org.aerolux.enhancement;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.pipeline.Cancellation;
+import org.aerolux.core.provenance.ProvenanceRecord;
 
 /**
  * Enhancement of image files into an output folder, the one per-file run of every front end (the CLI, Fiji's
@@ -41,12 +41,13 @@ public final class FileEnhancement {
     }
 
     /**
-     * The same run, whose provenance records also carry these top-level fields (the command line, the Spark
-     * executor), after the standard ones.
+     * The same run, whose provenance records also carry these top-level fields (the {@code invocation}, the Spark
+     * {@code executor}), after the standard ones; a field may not replace a common one.
      */
     public FileEnhancement withProvenanceFields(Map<String, ? extends JsonElement> fields) {
         Map<String, JsonElement> all = new LinkedHashMap<>(provenanceFields);
         fields.forEach((k, v) -> all.put(k, v.deepCopy()));
+        ProvenanceRecord.checkSections(all.keySet());
         return new FileEnhancement(enhancer, outputDir, reference, Collections.unmodifiableMap(all));
     }
 
@@ -107,9 +108,7 @@ public final class FileEnhancement {
         if (outputs.containsKey("before_after")) SideBySide.write(input, enhanced, r.bands(), r.range(), outputs.get("before_after"));
         Optional<ReferenceComparison> cmp = Optional.ofNullable(reference)
                 .map(ref -> ReferenceComparison.compare(input, enhanced, ref, r.bands(), r.range()));
-        JsonObject json = EnhancementProvenance.of(enhancer, r, input, outputs, cmp.orElse(null));
-        provenanceFields.forEach((k, v) -> json.add(k, v.deepCopy()));
-        EnhancementProvenance.write(json, provenanceOf(input));
+        EnhancementProvenance.of(enhancer, r, input, outputs, cmp.orElse(null), started).with(provenanceFields).write(provenanceOf(input));
         return new FileResult(input, false, outputs, r, cmp, Duration.ofNanos(System.nanoTime() - t0));
     }
 

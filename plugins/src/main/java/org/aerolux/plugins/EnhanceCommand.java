@@ -71,6 +71,7 @@ public final class EnhanceCommand implements PlugIn {
         String stem = Images.stem(imp.getTitle());
         Path file = saveDir == null ? null : saveDir.resolve(stem + "_enhanced" + (fromPhoto(imp) ? ".png" : ".tif"));
         AtomicReference<ImageSink> image = new AtomicReference<>();
+        java.time.Instant started = java.time.Instant.now();
         try (Enhancer enhancer = Enhancer.open(options, FijiModels.registry()); RasterSource source = ImageSources.of(imp)) {
             RasterInfo info = source.info();
             Enhancer.SinkFactory toFile = file == null ? null : EnhancedOutputs.sinkFor(file, source);
@@ -85,12 +86,11 @@ public final class EnhanceCommand implements PlugIn {
                 Path provenance = saveDir.resolve(stem + "_aerolux.json");
                 outputs.put("provenance", provenance);
                 String src = imp.getProp(GeoTiffImport.SOURCE);
-                JsonObject json = EnhancementProvenance.of(enhancer, r, src != null ? Path.of(src) : saveDir.resolve(imp.getTitle()), outputs, null);
-                JsonObject command = new JsonObject();
-                command.addProperty("line", "run(\"" + TITLE + "\", \"model=" + v[0] + " bands=" + v[1] + " tile=" + v[2] + " device="
+                JsonObject invocation = new JsonObject();
+                invocation.addProperty("line", "run(\"" + TITLE + "\", \"model=" + v[0] + " bands=" + v[1] + " tile=" + v[2] + " device="
                         + v[3] + " save=[" + saveDir + "]\");");
-                json.add("command", command);
-                EnhancementProvenance.write(json, provenance);
+                EnhancementProvenance.of(enhancer, r, src != null ? Path.of(src) : saveDir.resolve(imp.getTitle()), outputs, null, started)
+                        .with(Map.of("invocation", invocation)).write(provenance);
             }
             ImagePlus out = result(imp, image.get(), stem + "_enhanced", info);
             out.show();

@@ -37,11 +37,11 @@ public final class EnhanceScene implements Function<String, SceneOutcome> {
             return SceneOutcomes.failed(file, e, where, t0);
         }
         try {
-            JsonObject command = new JsonObject();
-            command.addProperty("line", job.commandLine());
-            command.addProperty("working_directory", job.workingDirectory());
+            JsonObject invocation = new JsonObject();
+            invocation.addProperty("line", job.commandLine());
+            invocation.addProperty("working_directory", job.workingDirectory());
             Map<String, JsonObject> fields = new LinkedHashMap<>();
-            fields.put("command", command);
+            fields.put("invocation", invocation);
             fields.put("executor", where.toJson());
             FileEnhancement.FileResult r = new FileEnhancement(enhancer, job.output()).withProvenanceFields(fields)
                     .enhance(in, EnhancementListener.NONE, new Cancellation());
