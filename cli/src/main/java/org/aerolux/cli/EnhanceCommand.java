@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,21 +12,17 @@ import org.aerolux.core.BadInputException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.pipeline.Cancellation;
-import org.aerolux.core.inference.CudaOptions;
-import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.core.pipeline.ProgressEvent;
-import org.aerolux.core.tile.Blender;
 import org.aerolux.enhancement.EnhancedOutputs;
 import org.aerolux.enhancement.EnhancementListener;
-import org.aerolux.enhancement.EnhancementMode;
 import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.enhancement.FileEnhancement;
 import org.aerolux.enhancement.EnhancementResult;
 import org.aerolux.enhancement.Enhancer;
-import org.aerolux.enhancement.MemoryBudget;
-import org.aerolux.enhancement.ValueRange;
+import org.aerolux.cli.options.EnhanceRunMixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,85 +40,25 @@ final class EnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = EnhancementOptions.DEFAULT_MODEL,
-            description = "registry name or .onnx file of a CUE model (default ${DEFAULT-VALUE})")
-    String model;
-
     @Option(names = "--input", required = true, paramLabel = "IN", description = "a file or a folder of files")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
     Path output;
 
-    @Option(names = "--bands", paramLabel = "R,G,B", description = "1-based bands fed as red, green, blue; a band may repeat"
-            + " (1,1,1 = grey). Default: 1,1,1 for one band, 1,2,3 for three or more; other bands are copied unchanged")
-    String bands;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto (whole image when it fits --memory, else tiles), whole or tiled (default ${DEFAULT-VALUE})")
-    String mode;
-
-    @Option(names = "--range", paramLabel = "MIN,MAX", description = "raw values of black and white. Default: 0,255 for 8-bit;"
-            + " the 0.01th..99.99th percentiles of the data for 16-bit and float")
-    String range;
-
-    @Option(names = "--tile", paramLabel = "N", description = "tile edge in tiled mode, at least 512 (default: the model card's)")
-    Integer tile;
-
-    @Option(names = "--overlap", paramLabel = "N", description = "tile overlap in pixels (default: the model card's)")
-    Integer overlap;
-
-    @Option(names = "--blend", paramLabel = "B", defaultValue = "cosine", description = "center, cosine or gaussian (default ${DEFAULT-VALUE})")
-    String blend;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1", description = "tiles per model call (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "CPU threads per operator, 0 = all cores (default ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--gpu-mem-limit", paramLabel = "SIZE", defaultValue = "0",
-            description = "CUDA memory arena limit of ONNX Runtime, e.g. 8G or 512M; 0 = no limit (default ${DEFAULT-VALUE})")
-    String gpuMemLimit;
-
-    @Option(names = "--cudnn-search", paramLabel = "MODE", defaultValue = "exhaustive",
-            description = "cuDNN convolution algorithm search on CUDA: exhaustive, heuristic or default (default ${DEFAULT-VALUE})")
-    String cudnnSearch;
-
-    @Option(names = "--memory", paramLabel = "SIZE", description = "memory budget, e.g. 8g (default: half the available memory)")
-    String memory;
-
-    @Option(names = "--gap-probe", paramLabel = "N", defaultValue = "auto", description = "tiled mode: edge of the window on which"
-            + " tiled and whole-image output are compared for the provenance; auto (two tile strides), off, or pixels")
-    String gapProbe;
+    @Mixin
+    EnhanceRunMixin run;
 
     @Option(names = "--reference", paramLabel = "REF", description = "a normal-light image of the same scene: report PSNR and SSIM"
             + " of input and output against it (single-file input only)")
     Path reference;
-
-    @Option(names = "--side-by-side", description = "also write STEM_before_after.png")
-    boolean sideBySide;
-
-    @Option(names = "--overwrite", description = "replace existing outputs (default: skip inputs whose outputs exist)")
-    boolean overwrite;
 
     @Option(names = "--quiet", description = "print nothing but errors")
     boolean quiet;
 
     @Override
     public Integer call() {
-        EnhancementOptions.Builder b = EnhancementOptions.builder().model(model).mode(EnhancementMode.parse(mode)).blend(Blender.parse(blend))
-                .batch(batch).device(DeviceRequest.parse(device)).threads(threads).cuda(CudaOptions.parse(gpuMemLimit, cudnnSearch))
-                .gapProbe(gapProbe).sideBySide(sideBySide).overwrite(overwrite);
-        if (bands != null) b.bands(parseBands(bands));
-        if (range != null) b.range(ValueRange.parse(range));
-        if (tile != null) b.tile(tile);
-        if (overlap != null) b.overlap(overlap);
-        if (memory != null) b.memoryBudget(MemoryBudget.parse(memory));
-        EnhancementOptions options = b.build();
+        EnhancementOptions options = run.options(0);
         List<Path> inputs = InputFiles.list(input, p -> FileEnhancement.isInput(p, FileEnhancement.sameFile(input, output)),
                 "GeoTIFF, TIFF, PNG or JPEG");
         if (reference != null && Files.isDirectory(input))
@@ -197,16 +132,4 @@ final class EnhanceCommand implements Callable<Integer> {
             public void progress(ProgressEvent event) { bar.progress(event); }
         };
     }
-
-    static int[] parseBands(String text) {
-        try {
-            int[] b = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            if (b.length == 0) throw new NumberFormatException();
-            return b;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "--bands must be comma-separated band numbers such as 3,2,1, got '" + text + "'");
-        }
-    }
-
-
 }

@@ -2,12 +2,12 @@ package org.aerolux.plugins;
 
 import ij.gui.GenericDialog;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.CudaOptions;
+import org.aerolux.core.model.BandList;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.model.RegistryEntry;
@@ -112,18 +112,8 @@ final class ModelRunFields {
         return b;
     }
 
-    /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default. */
-    static int[] bands(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || t.equals("default") || t.equals("auto")) return null;
-        try {
-            int[] b = Arrays.stream(t.split("[,\\s]+")).mapToInt(Integer::parseInt).toArray();
-            if (b.length == 0) throw new NumberFormatException();
-            return b;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "bands must be band numbers such as 3,2,1 (or default), got '" + text + "'");
-        }
-    }
+    /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default ({@link BandList}). */
+    static int[] bands(String text) { return BandList.parse(text); }
 
     /** "512" as 512; "auto" (or empty) as empty, the model card's value. */
     static OptionalInt pixels(String key, String text) {

@@ -8,6 +8,7 @@ import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.enhancement.EnhancementListener;
+import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.enhancement.Enhancer;
 import org.aerolux.enhancement.FileEnhancement;
 import org.apache.spark.api.java.function.Function;
@@ -29,10 +30,11 @@ public final class EnhanceScene implements Function<String, SceneOutcome> {
         long t0 = System.nanoTime();
         Path in = Path.of(file);
         ExecutorIdentity where = ExecutorIdentity.current();
-        if (!job.settings().overwrite() && FileEnhancement.isDone(in, job.output())) return SceneOutcomes.skipped(file, where, t0);
         Enhancer enhancer;
         try {
-            enhancer = ExecutorModels.ENHANCERS.borrow(job.settings(), () -> Enhancer.open(job.options(), RegistryLocation.load(EnhanceScene.class)));
+            EnhancementOptions options = job.options();
+            if (!options.overwrite() && FileEnhancement.isDone(in, job.output())) return SceneOutcomes.skipped(file, where, t0);
+            enhancer = ExecutorModels.ENHANCERS.borrow(job.settings(), () -> Enhancer.open(options, RegistryLocation.load(EnhanceScene.class)));
         } catch (AeroLuxException e) {
             return SceneOutcomes.failed(file, e, where, t0);
         }

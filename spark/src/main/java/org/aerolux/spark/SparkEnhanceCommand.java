@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.RegistryLocation;
+import org.aerolux.cli.options.EnhanceRunMixin;
 import org.aerolux.enhancement.EnhancedOutputs;
-import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.enhancement.FileEnhancement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,54 +25,14 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = EnhancementOptions.DEFAULT_MODEL, description = "registry name or .onnx file (default ${DEFAULT-VALUE})")
-    String model;
-
     @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, an image, or a text file listing scenes")
     Path input;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
     Path output;
 
-    @Option(names = "--bands", paramLabel = "R,G,B", description = "1-based bands fed as red, green, blue; a band may repeat")
-    String bands;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto", description = "auto, whole or tiled (default ${DEFAULT-VALUE})")
-    String mode;
-
-    @Option(names = "--range", paramLabel = "MIN,MAX", description = "raw values of black and white")
-    String range;
-
-    @Option(names = "--tile", paramLabel = "N", description = "tile edge in tiled mode, at least 512 (default: the model card's)")
-    Integer tile;
-
-    @Option(names = "--overlap", paramLabel = "N", description = "tile overlap in pixels (default: the model card's)")
-    Integer overlap;
-
-    @Option(names = "--blend", paramLabel = "B", defaultValue = "cosine", description = "center, cosine or gaussian (default ${DEFAULT-VALUE})")
-    String blend;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1", description = "tiles per model call (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads per model operator in each task; 0 = all cores."
-            + " Default: spark.task.cpus (1 unless set), so that the tasks running at once do not oversubscribe the cores")
-    Integer threads;
-
-    @Option(names = "--memory", paramLabel = "SIZE", description = "memory budget per task, e.g. 8g (default: half of the executor's)")
-    String memory;
-
-    @Option(names = "--gap-probe", paramLabel = "N", defaultValue = "auto", description = "tiled mode: auto, off, or pixels")
-    String gapProbe;
-
-    @Option(names = "--side-by-side", description = "also write STEM_before_after.png")
-    boolean sideBySide;
-
-    @Option(names = "--overwrite", description = "replace existing outputs (default: skip scenes whose outputs exist)")
-    boolean overwrite;
+    @Mixin
+    EnhanceRunMixin run;
 
     @Mixin
     SparkOptions spark;
@@ -81,18 +41,17 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Path dir = output.toAbsolutePath().normalize();
-        EnhanceJob job = new EnhanceJob(new EnhanceJob.Settings(model, bands, mode, range, tile, overlap, blend, batch, device,
-                spark.threads(threads), memory, gapProbe, overwrite, sideBySide), dir.toString(),
+        EnhanceJob job = new EnhanceJob(JobArgs.of(spec, spark.threads(run.common().threadsGiven())), dir.toString(),
                 "aerolux-spark " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()),
                 Path.of("").toAbsolutePath().toString());
         job.check();
         List<String> scenes = SceneList.of(input, p -> EnhancedOutputs.isSupportedName(p) && Files.isRegularFile(p),
                 folder -> FileEnhancement.imagesIn(folder, dir));
         SceneList.checkDistinctOutputs(scenes, p -> EnhancedOutputs.provenance(p, dir));
-        new ModelResolver(RegistryLocation.load(SparkEnhanceCommand.class)).resolve(model);
+        new ModelResolver(RegistryLocation.load(SparkEnhanceCommand.class)).resolve(run.model());
         OutputFolder.prepare(dir);
         if (!spark.quiet) err.println("aerolux-spark: enhancing " + scenes.size() + " scene" + (scenes.size() == 1 ? "" : "s") + " with "
-                + model + " into " + dir);
+                + run.model() + " into " + dir);
         SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark enhance", spark), scenes, new EnhanceScene(job));
         return JobReport.print(r, spark.quiet, out, err);
     }
