@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.core.UsageException;
@@ -21,11 +22,10 @@ import org.aerolux.enhancement.FileEnhancement;
 import org.aerolux.enhancement.EnhancementResult;
 import org.aerolux.enhancement.Enhancer;
 import org.aerolux.cli.options.EnhanceRunMixin;
+import org.aerolux.cli.options.FileRunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code aerolux enhance}: CUE low-light enhancement of a GeoTIFF, TIFF, PNG or JPEG file, or of every such file
@@ -36,16 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "enhance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"CUE low-light enhancement: same size, bands, data type and georeferencing out as in.",
                 "IN is a GeoTIFF, TIFF, PNG or JPEG file, or a folder of them."})
-final class EnhanceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a file or a folder of files")
-    Path input;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
-    Path output;
-
+final class EnhanceCommand extends FileRunCommand implements Callable<Integer> {
     @Mixin
     EnhanceRunMixin run;
 
@@ -58,6 +49,7 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path input = io.input(), output = io.output();
         EnhancementOptions options = run.options(0);
         List<Path> inputs = InputFiles.list(input, p -> FileEnhancement.isInput(p, FileEnhancement.sameFile(input, output)),
                 "GeoTIFF, TIFF, PNG or JPEG");
@@ -65,7 +57,7 @@ final class EnhanceCommand implements Callable<Integer> {
             throw new UsageException(reference, "--reference works with a single input file, not a folder");
         if (reference != null && !Files.isRegularFile(reference)) throw new UsageException(reference, "--reference: file not found");
         InputFiles.checkDistinctOutputs(inputs, in -> EnhancedOutputs.provenance(in, output));
-        OutputFolder.prepare(output);
+        OutputFolders.prepare(output, "--output");
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         boolean single = !Files.isDirectory(input);
         int failures = 0;

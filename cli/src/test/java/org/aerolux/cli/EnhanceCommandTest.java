@@ -2,6 +2,8 @@ package org.aerolux.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.aerolux.cli.AeroLuxCliTest.Result;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
@@ -22,13 +24,7 @@ class EnhanceCommandTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = AeroLuxCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
+    static Result run(String... args) { return AeroLuxCliTest.run(args); }
 
     /** A window of the bundled low-light sample (and of its reference) as PNG. */
     private Path sample(String name, String source, int w, int h) {

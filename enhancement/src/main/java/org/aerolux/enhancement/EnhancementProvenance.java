@@ -86,52 +86,40 @@ public final class EnhancementProvenance {
         return o;
     }
 
-    private static JsonObject mode(EnhancementResult r, ModelCard card) {
-        JsonObject o = new JsonObject();
+    /** The mode section: whole image or tiles, and why. */
+    record Mode(int activationBytesPerPixel, String used, String why, long wholeImageEstimateBytes, long tiledEstimateBytes,
+                long budgetBytes, int tiles, String tileWindow, int overlap, int batch, String padding) {}
+
+    /** The value range section. */
+    record Range(double low, double high, String method, String detail, String mapping) {}
+
+    /** The tiled-vs-whole section; the figures are null when the gap was not measured. */
+    record Gap(boolean measured, String note, String probeWindow, Integer probeTiles, Double maxAbs, Double meanAbs, Double rmse,
+               String units, Double maxAbsDataUnits, Double meanAbsDataUnits, Long pixels, Double probeSeconds) {}
+
+    /** The metrics section (with a reference image); a PSNR of identical images (infinite) is null. */
+    record Metrics(String referenceBands, String scale, double inputPsnrDb, double inputSsim, double enhancedPsnrDb, double enhancedSsim,
+                   String ssim) {}
+
+    private static JsonElement mode(EnhancementResult r, ModelCard card) {
         ModePlan p = r.plan();
-        o.addProperty("activation_bytes_per_pixel", ModePlanner.activationBytesPerPixel(card));
-        o.addProperty("used", p.mode().cliName());
-        o.addProperty("why", p.reason());
-        o.addProperty("whole_image_estimate_bytes", p.wholeBytes());
-        o.addProperty("tiled_estimate_bytes", p.tiledBytes());
-        o.addProperty("budget_bytes", p.budget().bytes());
-        o.addProperty("tiles", p.layout().tileCount());
-        o.addProperty("tile_window", p.layout().tileWidth() + "x" + p.layout().tileHeight());
-        o.addProperty("overlap", p.grid().overlap());
-        o.addProperty("batch", p.batch());
-        o.addProperty("padding", "mirror (ImgLib2 Views.extendMirrorSingle) to multiples of " + p.grid().sizeMultiple()
-                + ", cropped off");
-        return o;
+        return ProvenanceJson.tree(new Mode(ModePlanner.activationBytesPerPixel(card), p.mode().cliName(), p.reason(), p.wholeBytes(),
+                p.tiledBytes(), p.budget().bytes(), p.layout().tileCount(), p.layout().tileWidth() + "x" + p.layout().tileHeight(),
+                p.grid().overlap(), p.batch(), "mirror (ImgLib2 Views.extendMirrorSingle) to multiples of " + p.grid().sizeMultiple()
+                + ", cropped off"));
     }
 
-    private static JsonObject range(ValueRange r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("low", r.low());
-        o.addProperty("high", r.high());
-        o.addProperty("method", r.method().name().toLowerCase(java.util.Locale.ROOT));
-        o.addProperty("detail", r.detail());
-        o.addProperty("mapping", "model input = clamp((raw - low) / (high - low), 0, 1); output = low + clamp(y, 0, 1) * (high - low),"
-                + " rounded and clamped to the data type");
-        return o;
+    private static JsonElement range(ValueRange r) {
+        return ProvenanceJson.tree(new Range(r.low(), r.high(), r.method().name().toLowerCase(java.util.Locale.ROOT), r.detail(),
+                "model input = clamp((raw - low) / (high - low), 0, 1); output = low + clamp(y, 0, 1) * (high - low),"
+                        + " rounded and clamped to the data type"));
     }
 
-    private static JsonObject gap(TiledGap g) {
-        JsonObject o = new JsonObject();
-        o.addProperty("measured", g.measured());
-        o.addProperty("note", g.note());
-        if (g.measured()) {
-            o.addProperty("probe_window", g.window().orElse(""));
-            o.addProperty("probe_tiles", g.probeTiles());
-            o.addProperty("max_abs", g.maxAbs());
-            o.addProperty("mean_abs", g.meanAbs());
-            o.addProperty("rmse", g.rmse());
-            o.addProperty("units", "model output scale [0, 1]");
-            o.addProperty("max_abs_data_units", g.maxAbsData());
-            o.addProperty("mean_abs_data_units", g.meanAbsData());
-            o.addProperty("pixels", g.pixels());
-            o.addProperty("probe_seconds", seconds(g.time()));
-        }
-        return o;
+    private static JsonElement gap(TiledGap g) {
+        if (!g.measured())
+            return ProvenanceJson.tree(new Gap(false, g.note(), null, null, null, null, null, null, null, null, null, null));
+        return ProvenanceJson.tree(new Gap(true, g.note(), g.window().orElse(""), g.probeTiles(), g.maxAbs(), g.meanAbs(), g.rmse(),
+                "model output scale [0, 1]", g.maxAbsData(), g.meanAbsData(), g.pixels(), seconds(g.time())));
     }
 
     private static Map<String, Double> timings(EnhancementResult r) {
@@ -148,19 +136,10 @@ public final class EnhancementProvenance {
         return o;
     }
 
-    private static JsonObject metrics(ReferenceComparison c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("reference_bands", c.channels());
-        o.addProperty("scale", "[0, 1] through the value range");
-        o.add("input_psnr_db", num(c.before().psnr()));
-        o.add("input_ssim", num(c.before().ssim()));
-        o.add("enhanced_psnr_db", num(c.after().psnr()));
-        o.add("enhanced_ssim", num(c.after().ssim()));
-        o.addProperty("ssim", "Gaussian 11x11, sigma 1.5, K1 0.01, K2 0.03 (Wang et al. 2004)");
-        return o;
+    private static JsonElement metrics(ReferenceComparison c) {
+        return ProvenanceJson.tree(new Metrics(c.channels(), "[0, 1] through the value range", c.before().psnr(), c.before().ssim(),
+                c.after().psnr(), c.after().ssim(), "Gaussian 11x11, sigma 1.5, K1 0.01, K2 0.03 (Wang et al. 2004)"));
     }
-
-    private static JsonElement num(double v) { return ProvenanceJson.number(v); }
 
     private static double seconds(Duration d) { return ProvenanceJson.seconds(d); }
 }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.UsageException;
@@ -77,7 +78,7 @@ public final class BatchCommand implements PlugIn {
                 v.blend(), v.device(), v.batch(), v.temperature(), v.gpuMemLimit(), v.cudnnSearch())).outputs(outputs).overwrite(c[5]).build();
         List<Path> files = FileSegmentation.rastersIn(input);
         if (files.isEmpty()) throw new BadInputException(input, "the folder holds no GeoTIFF (.tif or .tiff) to segment");
-        OutputDirs.prepare(output);
+        OutputFolders.prepare(output, "output");
         Cancellation cancel = TileProgress.start();
         Tally tally = new Tally(files.size());
         try (Segmenter s = Segmenter.open(options, FijiModels.registry())) {
@@ -100,7 +101,7 @@ public final class BatchCommand implements PlugIn {
         if (files.isEmpty()) throw new BadInputException(input, "the folder holds no GeoTIFF, TIFF, PNG or JPEG files");
         EnhancementOptions options = ModelRunFields.enhancement(v.model().equals("default") ? EnhancementOptions.DEFAULT_MODEL : v.model(),
                 v.bands(), v.tile(), v.device()).overwrite(overwrite).build();
-        OutputDirs.prepare(output);
+        OutputFolders.prepare(output, "output");
         Cancellation cancel = TileProgress.start();
         Tally tally = new Tally(files.size());
         try (Enhancer enhancer = Enhancer.open(options, FijiModels.registry())) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
@@ -63,7 +64,7 @@ public final class EnhanceCommand implements PlugIn {
     }
 
     static void enhance(ImagePlus imp, String[] v, Path saveDir) {
-        if (saveDir != null) OutputDirs.prepare(saveDir);
+        if (saveDir != null) OutputFolders.prepare(saveDir, "save");
         Cancellation cancel = TileProgress.start();
         TileProgress progress = new TileProgress(TITLE, cancel, "");
         EnhancementOptions options = ModelRunFields.enhancement(v[0], v[1], v[2], v[3]).build();

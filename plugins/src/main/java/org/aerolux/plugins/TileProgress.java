@@ -12,19 +12,10 @@ import org.aerolux.enhancement.EnhancementListener;
  * Tile progress in ImageJ's progress bar and status line ("AeroLux Segment (FarSeg): tile 12/40, about 35 s
  * left; Esc cancels"), and Esc as a cancel: {@code IJ.escapePressed()} is polled after every tile and cancels the
  * run through the engine's {@link Cancellation}, which then removes every partial result.
+ *
+ * @param step a prefix such as "image 2/5, " for folder runs; empty for one image
  */
-final class TileProgress implements ProgressListener {
-    private final String title;
-    private final Cancellation cancellation;
-    private final String step;
-
-    /** @param step a prefix such as "image 2/5, " for folder runs; empty for one image */
-    TileProgress(String title, Cancellation cancellation, String step) {
-        this.title = title;
-        this.cancellation = cancellation;
-        this.step = step;
-    }
-
+record TileProgress(String title, Cancellation cancellation, String step) implements ProgressListener {
     /** Forgets an Esc pressed before the run started (ImageJ does this for menu commands, not for macros). */
     static Cancellation start() {
         IJ.resetEscape();

@@ -42,6 +42,14 @@ public final class CalibrationOutputs {
 
     private CalibrationOutputs() {}
 
+    /** The temperature section of calibration.json. */
+    record TemperatureSection(double before, double fitted, double fitRelative, double sampleNllBefore, double sampleNllAfter,
+                              int samplePixels, long labelledPixels, boolean atBound, String method) {}
+
+    /** The before/after summary of calibration.json. */
+    record Summary(double eceBefore, double eceAfter, double ceceBefore, double ceceAfter, double nllBefore, double nllAfter,
+                   double brierBefore, double brierAfter, long evaluatedPixels) {}
+
     /** The calibration.json document. */
     public static JsonObject json(Segmenter s, Path image, Path labels, LabelledCalibration.Result r) {
         JsonObject p = Provenance.parameters(s, r.before().run());
@@ -54,30 +62,13 @@ public final class CalibrationOutputs {
         p.addProperty("ignore_label", before.options().ignoreLabel());
         Map<String, JsonElement> sections = new LinkedHashMap<>();
         sections.put("labels", new JsonPrimitive(labels.toAbsolutePath().normalize().toString()));
-        JsonObject t = new JsonObject();
-        t.addProperty("before", r.before().temperature());
-        t.addProperty("fitted", r.fittedTemperature());
         TemperatureFit f = r.fit();
-        t.addProperty("fit_relative", f.temperature());
-        t.add("sample_nll_before", num(f.nllBefore()));
-        t.add("sample_nll_after", num(f.nllAfter()));
-        t.addProperty("sample_pixels", f.samples());
-        t.addProperty("labelled_pixels", f.eligiblePixels());
-        t.addProperty("at_bound", f.atBound());
-        t.addProperty("method", "minimise the NLL of softmax(log p / T') over a uniform sample of labelled pixels; fitted = before x T'");
-        sections.put("temperature", t);
         CalibrationReport after = r.after().report();
-        JsonObject summary = new JsonObject();
-        summary.add("ece_before", num(before.ece()));
-        summary.add("ece_after", num(after.ece()));
-        summary.add("cece_before", num(before.cece()));
-        summary.add("cece_after", num(after.cece()));
-        summary.add("nll_before", num(before.nll()));
-        summary.add("nll_after", num(after.nll()));
-        summary.add("brier_before", num(before.brier()));
-        summary.add("brier_after", num(after.brier()));
-        summary.addProperty("evaluated_pixels", before.counts().evaluated());
-        sections.put("summary", summary);
+        sections.put("temperature", ProvenanceJson.tree(new TemperatureSection(r.before().temperature(), r.fittedTemperature(),
+                f.temperature(), f.nllBefore(), f.nllAfter(), f.samples(), f.eligiblePixels(), f.atBound(),
+                "minimise the NLL of softmax(log p / T') over a uniform sample of labelled pixels; fitted = before x T'")));
+        sections.put("summary", ProvenanceJson.tree(new Summary(before.ece(), after.ece(), before.cece(), after.cece(), before.nll(),
+                after.nll(), before.brier(), after.brier(), before.counts().evaluated())));
         sections.put("before", CalibrationReportJson.toJsonTree(before));
         sections.put("after", CalibrationReportJson.toJsonTree(after));
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -124,5 +115,4 @@ public final class CalibrationOutputs {
         return out;
     }
 
-    private static JsonElement num(double v) { return ProvenanceJson.number(v); }
 }

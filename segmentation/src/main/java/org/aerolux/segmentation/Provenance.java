@@ -120,60 +120,36 @@ public final class Provenance {
         return o;
     }
 
-    static JsonObject tiles(PipelineResult p) {
-        JsonObject o = new JsonObject();
-        o.addProperty("total", p.tilesTotal());
-        o.addProperty("run", p.tilesRun());
-        o.addProperty("skipped_nodata", p.tilesSkipped());
-        o.addProperty("retried_batches", p.retries());
-        o.add("memory_backoff", backoff(p.backoff()));
-        o.addProperty("columns", p.layout().columns().size());
-        o.addProperty("rows", p.layout().rows().size());
-        o.addProperty("window_width", p.layout().tileWidth());
-        o.addProperty("window_height", p.layout().tileHeight());
-        o.addProperty("valid_pixels", p.validPixels());
-        o.addProperty("nodata_pixels", p.nodataPixels());
-        return o;
-    }
+    /** The tiles section. */
+    record Tiles(long total, long run, long skippedNodata, long retriedBatches, Backoff memoryBackoff, int columns, int rows,
+                 int windowWidth, int windowHeight, long validPixels, long nodataPixels) {}
 
-    static JsonObject backoff(org.aerolux.core.pipeline.MemoryBackoff b) {
-        JsonObject o = new JsonObject();
-        o.addProperty("summary", b.summary());
-        o.addProperty("requested_batch", b.requestedBatch());
-        o.addProperty("final_batch", b.finalBatch());
-        o.addProperty("requested_tile", b.requestedTile());
-        o.addProperty("final_tile", b.finalTile());
-        o.addProperty("final_overlap", b.finalGrid().overlap());
-        JsonArray events = new JsonArray();
-        b.events().forEach(events::add);
-        o.add("events", events);
-        return o;
+    /** The memory back-off of the tiles section. */
+    record Backoff(String summary, int requestedBatch, int finalBatch, int requestedTile, int finalTile, int finalOverlap,
+                   List<String> events) {}
+
+    /** The class statistics section. */
+    record Statistics(String areaUnit, boolean areasKnown, String areaMethod, long dataPixels, long nodataPixels, double dataAreaM2,
+                      List<ClassEntry> classes) {}
+
+    /** One class of the statistics. */
+    record ClassEntry(int index, String name, String color, long pixels, double areaM2, double fraction) {}
+
+    static JsonObject tiles(PipelineResult p) {
+        org.aerolux.core.pipeline.MemoryBackoff b = p.backoff();
+        Backoff backoff = new Backoff(b.summary(), b.requestedBatch(), b.finalBatch(), b.requestedTile(), b.finalTile(),
+                b.finalGrid().overlap(), b.events());
+        return ProvenanceJson.tree(new Tiles(p.tilesTotal(), p.tilesRun(), p.tilesSkipped(), p.retries(), backoff,
+                p.layout().columns().size(), p.layout().rows().size(), p.layout().tileWidth(), p.layout().tileHeight(), p.validPixels(),
+                p.nodataPixels())).getAsJsonObject();
     }
 
     static JsonObject statistics(ClassStatistics.Summary s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("area_unit", "m2");
-        o.addProperty("areas_known", s.areasKnown());
-        o.addProperty("area_method", s.areaMethod());
-        o.addProperty("data_pixels", s.dataPixels());
-        o.addProperty("nodata_pixels", s.nodataPixels());
-        o.add("data_area_m2", number(s.dataAreaM2()));
-        JsonArray a = new JsonArray();
-        for (ClassStatistics.ClassCount c : s.classes()) {
-            JsonObject e = new JsonObject();
-            e.addProperty("index", c.index());
-            e.addProperty("name", c.name());
-            e.addProperty("color", c.color());
-            e.addProperty("pixels", c.pixels());
-            e.add("area_m2", number(c.areaM2()));
-            e.addProperty("fraction", round(c.fraction(), 6));
-            a.add(e);
-        }
-        o.add("classes", a);
-        return o;
+        List<ClassEntry> classes = s.classes().stream()
+                .map(c -> new ClassEntry(c.index(), c.name(), c.color(), c.pixels(), c.areaM2(), round(c.fraction(), 6))).toList();
+        return ProvenanceJson.tree(new Statistics("m2", s.areasKnown(), s.areaMethod(), s.dataPixels(), s.nodataPixels(), s.dataAreaM2(),
+                classes)).getAsJsonObject();
     }
-
-    private static JsonElement number(double v) { return ProvenanceJson.number(v); }
 
     private static double seconds(Duration d) { return ProvenanceJson.seconds(d); }
 

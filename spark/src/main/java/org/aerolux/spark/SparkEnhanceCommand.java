@@ -5,32 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.cli.options.EnhanceRunMixin;
 import org.aerolux.enhancement.EnhancedOutputs;
 import org.aerolux.enhancement.FileEnhancement;
+import org.aerolux.cli.options.FileRunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code aerolux-spark enhance}: {@code aerolux enhance} over many scenes, one Spark task per scene. */
 @Command(name = "enhance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"CUE low-light enhancement of many scenes on Spark, one task per scene, with the outputs, provenance and"
                 + " resume rule of 'aerolux enhance'; each provenance also names the executor.",
                 "IN is a folder of GeoTIFF, TIFF, PNG or JPEG files, one such file, or a text file listing scene paths (one a line)."})
-final class SparkEnhanceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, an image, or a text file listing scenes")
-    Path input;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
-    Path output;
-
+final class SparkEnhanceCommand extends FileRunCommand implements Callable<Integer> {
     @Mixin
     EnhanceRunMixin run;
 
@@ -39,6 +30,7 @@ final class SparkEnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path input = io.input(), output = io.output();
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Path dir = output.toAbsolutePath().normalize();
         EnhanceJob job = new EnhanceJob(JobArgs.of(spec, spark.threads(run.common().threadsGiven())), dir.toString(),
@@ -49,7 +41,7 @@ final class SparkEnhanceCommand implements Callable<Integer> {
                 folder -> FileEnhancement.imagesIn(folder, dir));
         SceneList.checkDistinctOutputs(scenes, p -> EnhancedOutputs.provenance(p, dir));
         new ModelResolver(RegistryLocation.load(SparkEnhanceCommand.class)).resolve(run.model());
-        OutputFolder.prepare(dir);
+        OutputFolders.prepare(dir, "--output");
         if (!spark.quiet) err.println("aerolux-spark: enhancing " + scenes.size() + " scene" + (scenes.size() == 1 ? "" : "s") + " with "
                 + run.model() + " into " + dir);
         SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark enhance", spark), scenes, new EnhanceScene(job));

@@ -6,60 +6,44 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.segmentation.FileSegmentation;
+import org.aerolux.cli.options.SegmentOutputsMixin;
 import org.aerolux.cli.options.SegmentRunMixin;
 import org.aerolux.segmentation.SegmentationOptions;
-import org.aerolux.segmentation.SegmentationOutput;
-import org.aerolux.segmentation.Temperature;
+import org.aerolux.cli.options.FileRunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code aerolux-spark segment}: {@code aerolux segment} over many scenes, one Spark task per scene. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"FarSeg segmentation of many GeoTIFF scenes on Spark, one task per scene, with the outputs, provenance and"
                 + " resume rule of 'aerolux segment'; each provenance also names the executor.",
                 "IN is a folder of GeoTIFFs, one GeoTIFF, or a text file listing scene paths (one a line)."})
-final class SparkSegmentCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, a GeoTIFF, or a text file listing scenes")
-    Path input;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
-    Path output;
-
+final class SparkSegmentCommand extends FileRunCommand implements Callable<Integer> {
     @Mixin
     SegmentRunMixin run;
 
-    @Option(names = "--temperature", paramLabel = "T|auto", defaultValue = "auto", description = "softmax temperature; auto = the card's")
-    String temperature;
-
-    @Option(names = "--outputs", paramLabel = "LIST", defaultValue = "labels,confidence",
-            description = "any of labels, probabilities, confidence, entropy, vectors (default ${DEFAULT-VALUE})")
-    String outputs;
-
-    @Option(names = "--overwrite", description = "redo scenes whose outputs exist (default: skip them)")
-    boolean overwrite;
+    @Mixin
+    SegmentOutputsMixin writes;
 
     @Mixin
     SparkOptions spark;
 
     @Override
     public Integer call() {
+        Path input = io.input(), output = io.output();
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SegmentJob job = new SegmentJob(JobArgs.of(spec, spark.threads(run.common().threadsGiven())), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
         SceneList.checkDistinctOutputs(scenes, p -> job.output().resolve(FileSegmentation.stem(p) + FileSegmentation.PROVENANCE_SUFFIX));
         new ModelResolver(RegistryLocation.load(SparkSegmentCommand.class)).resolve(run.model()); // a missing model fails here, once
-        OutputFolder.prepare(job.output());
+        OutputFolders.prepare(job.output(), "--output");
         if (!spark.quiet) err.println("aerolux-spark: segmenting " + scenes.size() + " scene" + (scenes.size() == 1 ? "" : "s") + " with "
                 + run.model() + " into " + job.output());
         SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark segment", spark), scenes, new SegmentScene(job));
@@ -68,8 +52,7 @@ final class SparkSegmentCommand implements Callable<Integer> {
 
     /** The options of the CLI for these values, with {@code threads} per task. */
     SegmentationOptions options(int threads) {
-        return run.segmentation(threads).temperature(Temperature.parse(temperature)).outputs(SegmentationOutput.parseList(outputs))
-                .overwrite(overwrite).build();
+        return writes.build(run.segmentation(threads));
     }
 
     static boolean isTiff(Path p) {

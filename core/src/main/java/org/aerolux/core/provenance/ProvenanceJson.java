@@ -6,6 +6,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +24,33 @@ import org.aerolux.core.io.AtomicOutput;
 public final class ProvenanceJson {
     /** The one Gson of the record files. */
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .registerTypeAdapter(Double.class, finiteOrNull()).registerTypeAdapter(double.class, finiteOrNull()).create();
 
     private ProvenanceJson() {}
+
+    /** Doubles of record components: finite ones as numbers, NaN and infinities as null. */
+    private static TypeAdapter<Double> finiteOrNull() {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, Double v) throws IOException {
+                if (v == null || !Double.isFinite(v)) out.nullValue();
+                else out.value(v);
+            }
+
+            @Override
+            public Double read(JsonReader in) throws IOException {
+                if (in.peek() == JsonToken.NULL) {
+                    in.nextNull();
+                    return Double.NaN;
+                }
+                return in.nextDouble();
+            }
+        };
+    }
+
+    /** A record (or any object) as a JSON tree in this configuration. */
+    public static JsonElement tree(Object value) { return GSON.toJsonTree(value); }
 
     /** The text of a record file. */
     public static String text(JsonElement json) { return GSON.toJson(json) + "\n"; }
