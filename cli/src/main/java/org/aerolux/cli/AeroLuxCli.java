@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.cli.options.RootCommand;
+import org.aerolux.core.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -92,10 +93,7 @@ public final class AeroLuxCli extends RootCommand {
         Logger.getLogger("").setLevel(Level.OFF);
     }
 
-    private static String oneLine(String s) {
-        if (s == null) return "";
-        return s.replaceAll("\\s*\\R\\s*", " ").trim();
-    }
+    private static String oneLine(String s) { return OneLine.of(s); }
 
     /** Version from the jar manifest (Maven fills it), "dev" when run from classes. */
     static final class Version implements IVersionProvider {

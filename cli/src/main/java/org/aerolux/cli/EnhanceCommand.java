@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.aerolux.core.OneLine;
 import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.ExitCode;
@@ -81,7 +82,7 @@ final class EnhanceCommand extends FileRunCommand implements Callable<Integer> {
                 } catch (BadInputException e) {
                     if (bar != null) bar.clear();
                     if (single) throw e;
-                    err.println("aerolux: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+                    err.println("aerolux: " + OneLine.of(e.getMessage()));
                     err.flush();
                     failures++;
                 }

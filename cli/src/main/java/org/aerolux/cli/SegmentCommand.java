@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.aerolux.core.OneLine;
 import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
@@ -17,14 +18,11 @@ import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.segmentation.FileSegmentation;
 import org.aerolux.segmentation.SegmentationOptions;
-import org.aerolux.segmentation.SegmentationOutput;
 import org.aerolux.segmentation.Segmenter;
-import org.aerolux.segmentation.Temperature;
 import org.aerolux.cli.options.FileRunCommand;
 import org.aerolux.cli.options.SegmentOutputsMixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code aerolux segment --model M --input IN --output DIR [options]}: FarSeg segmentation of a file or a folder. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
@@ -102,5 +100,5 @@ final class SegmentCommand extends FileRunCommand implements Callable<Integer> {
                 r.provenance());
     }
 
-    static String oneLine(String s) { return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim(); }
+    static String oneLine(String s) { return OneLine.of(s); }
 }

@@ -41,10 +41,10 @@ public record EnhancementOptions(Optional<String> model, Optional<int[]> bands, 
         bands = bands.map(int[]::clone);
         if (mode == null || blender == null || device == null || cuda == null || budget == null)
             throw new IllegalArgumentException("mode, blend, device, cuda and budget are required");
-        if (batch < 1) throw new UsageException(null, "--batch must be at least 1, got " + batch);
-        if (gapProbe < -1) throw new UsageException(null, "--gap-probe must be auto, off or a size in pixels, got " + gapProbe);
-        if (threads < 0) throw new UsageException(null, "--threads must be 0 (all cores) or more, got " + threads);
-        if (bands.isPresent() && bands.get().length == 0) throw new UsageException(null, "--bands is empty");
+        if (batch < 1) throw new UsageException(null, "batch must be at least 1, got " + batch);
+        if (gapProbe < -1) throw new UsageException(null, "gap_probe must be auto, off or a size in pixels, got " + gapProbe);
+        if (threads < 0) throw new UsageException(null, "threads must be 0 (all cores) or more, got " + threads);
+        if (bands.isPresent() && bands.get().length == 0) throw new UsageException(null, "bands is empty");
     }
 
     public static Builder builder() { return new Builder(); }
@@ -84,7 +84,7 @@ public record EnhancementOptions(Optional<String> model, Optional<int[]> bands, 
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
+        throw new UsageException(null, "gap_probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
     }
 
     /** Builder of {@link EnhancementOptions}; everything has a default. */

@@ -78,7 +78,7 @@ public final class Enhancer implements AutoCloseable {
     }
 
     private static Enhancer open(EnhancementOptions options, ModelRegistry registry, EnhancementListener listener, Cancellation cancel) {
-        String ref = options.model().orElseThrow(() -> new UsageException(null, "--model is required"));
+        String ref = options.model().orElseThrow(() -> new UsageException(null, "model is required"));
         ResolvedModel rm = new ModelResolver(registry).resolve(ref);
         Model m = OnnxModelLoader.load(rm, options.inference());
         try {

@@ -48,12 +48,12 @@ public record MemoryBudget(long bytes, String source) {
     public static MemoryBudget parse(String text) {
         long bytes;
         try {
-            bytes = ByteSize.parse("--memory", text);
+            bytes = ByteSize.parse("memory", text);
         } catch (UsageException e) {
             bytes = 0;
         }
-        if (bytes <= 0) throw new UsageException(null, "--memory must be a size such as 4g or 512m, got '" + text + "'");
-        return new MemoryBudget(bytes, "given (--memory " + text.trim() + ")");
+        if (bytes <= 0) throw new UsageException(null, "memory must be a size such as 4g or 512m, got '" + text + "'");
+        return new MemoryBudget(bytes, "given (memory " + text.trim() + ")");
     }
 
     /** E.g. 3.2 GB. */

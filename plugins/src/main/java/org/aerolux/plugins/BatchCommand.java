@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.aerolux.core.OneLine;
 import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
@@ -142,7 +143,7 @@ public final class BatchCommand implements PlugIn {
         void failed(Path f, AeroLuxException e) {
             failed++;
             if (first == null) first = e;
-            IJ.log(TITLE + ": [" + index + "/" + total + "] " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+            IJ.log(TITLE + ": [" + index + "/" + total + "] " + OneLine.of(e.getMessage()));
         }
 
         void finish() {

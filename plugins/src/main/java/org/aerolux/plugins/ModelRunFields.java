@@ -91,12 +91,7 @@ final class ModelRunFields {
         } catch (UsageException e) {
             throw new UsageException(null, "batch must be auto or a number of tiles (at least 1), got '" + v.batch() + "'");
         }
-        CudaOptions cuda;
-        try {
-            cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch());
-        } catch (UsageException e) {
-            throw new UsageException(null, e.getMessage().replace("--gpu-mem-limit", "gpu_mem_limit").replace("--cudnn-search", "cudnn_search"));
-        }
+        CudaOptions cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch()); // neutral names: gpu_mem_limit, cudnn_search
         return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
                 .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(batch)
                 .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()));

@@ -1,15 +1,11 @@
 package org.aerolux.spark;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.UsageException;
-import org.aerolux.core.model.ModelResolver;
-import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.segmentation.FileSegmentation;
 import org.aerolux.cli.options.SegmentOutputsMixin;
 import org.aerolux.cli.options.SegmentRunMixin;
@@ -17,7 +13,6 @@ import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.cli.options.FileRunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code aerolux-spark segment}: {@code aerolux segment} over many scenes, one Spark task per scene. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
@@ -37,17 +32,11 @@ final class SparkSegmentCommand extends FileRunCommand implements Callable<Integ
     @Override
     public Integer call() {
         Path input = io.input(), output = io.output();
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SegmentJob job = new SegmentJob(JobArgs.of(spec, spark.threads(run.common().threadsGiven())), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
         SceneList.checkDistinctOutputs(scenes, p -> job.output().resolve(FileSegmentation.stem(p) + FileSegmentation.PROVENANCE_SUFFIX));
-        new ModelResolver(RegistryLocation.load(SparkSegmentCommand.class)).resolve(run.model()); // a missing model fails here, once
-        OutputFolders.prepare(job.output(), "--output");
-        if (!spark.quiet) err.println("aerolux-spark: segmenting " + scenes.size() + " scene" + (scenes.size() == 1 ? "" : "s") + " with "
-                + run.model() + " into " + job.output());
-        SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark segment", spark), scenes, new SegmentScene(job));
-        return JobReport.print(r, spark.quiet, out, err);
+        return spark.submit(spec, "segmenting", run.model(), scenes, job.output(), new SegmentScene(job));
     }
 
     /** The options of the CLI for these values, with {@code threads} per task. */

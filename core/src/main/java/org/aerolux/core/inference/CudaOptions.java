@@ -34,7 +34,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
         public static CudnnSearch parse(String text) {
             String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
             for (CudnnSearch s : values()) if (s.name().equals(t)) return s;
-            throw new UsageException(null, "--cudnn-search must be exhaustive, heuristic or default, got '" + text + "'");
+            throw new UsageException(null, "cudnn_search must be exhaustive, heuristic or default, got '" + text + "'");
         }
 
         /** As the user writes it. */
@@ -42,7 +42,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
     }
 
     public CudaOptions {
-        if (gpuMemLimitBytes < 0) throw new UsageException(null, "--gpu-mem-limit must not be negative, got " + gpuMemLimitBytes);
+        if (gpuMemLimitBytes < 0) throw new UsageException(null, "gpu_mem_limit must not be negative, got " + gpuMemLimitBytes);
         if (cudnnSearch == null) throw new IllegalArgumentException("cudnnSearch is required");
     }
 
@@ -58,7 +58,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
     public static long parseBytes(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.equals("0") || t.equals("none") || t.equals("unlimited")) return 0;
-        return ByteSize.parse("--gpu-mem-limit", text);
+        return ByteSize.parse("gpu_mem_limit", text);
     }
 
     /** The option keys and values for ONNX Runtime's CUDA provider on {@code deviceId}, in a stable order. */
