@@ -176,7 +176,8 @@ public final class CopyBench {
         Files.writeString(results, section, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --option value} pairs, in order (the arguments of every bench). */
+    static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("expected --option value, got " + args[i]);

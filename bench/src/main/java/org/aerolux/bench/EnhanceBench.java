@@ -223,12 +223,5 @@ public final class EnhanceBench {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            m.put(args[i], args[i + 1]);
-        }
-        return m;
-    }
+    private static Map<String, String> options(String[] args) { return CopyBench.options(args); }
 }

@@ -17,10 +17,9 @@ import org.aerolux.core.inference.OnnxModelLoader;
 import org.aerolux.core.inference.OnnxRuntimeModel;
 import org.aerolux.core.inference.RawSessionBaseline;
 import org.aerolux.core.inference.RuntimeCheck;
-import org.aerolux.core.model.DeviceReport;
 import org.aerolux.core.model.DeviceRequest;
+import org.aerolux.core.model.ForwardingModel;
 import org.aerolux.core.model.Model;
-import org.aerolux.core.model.ModelCard;
 import org.aerolux.core.model.ModelResolver;
 import org.aerolux.core.model.NchwTensor;
 import org.aerolux.core.model.RegistryLocation;
@@ -58,53 +57,32 @@ public final class GpuCheck {
     private GpuCheck() {}
 
     /** Runs the real model and keeps a copy of the first batches, up to a number of tiles. */
-    private static final class Capture implements Model {
-        final Model m;
+    private static final class Capture extends ForwardingModel {
         final int maxTiles;
         final List<NchwTensor> batches = new ArrayList<>();
         int tiles;
 
         Capture(Model m, int maxTiles) {
-            this.m = m;
+            super(m);
             this.maxTiles = maxTiles;
         }
 
-        public ModelCard card() { return m.card(); }
-
-        public DeviceReport device() { return m.device(); }
-
-        public int inputChannels() { return m.inputChannels(); }
-
-        public int outputChannels() { return m.outputChannels(); }
-
-        public int fixedTileSize() { return m.fixedTileSize(); }
-
+        @Override
         public NchwTensor run(NchwTensor batch) {
             if (tiles < maxTiles) {
                 batches.add(new NchwTensor(batch.data().clone(), batch.n(), batch.c(), batch.h(), batch.w()));
                 tiles += batch.n();
             }
-            return m.run(batch);
+            return delegate.run(batch);
         }
-
-        public void close() {}
     }
 
     /** Returns zero logits of the right shape without computing anything: the file path's cost alone. */
-    private record Instant(Model m) implements Model {
-        public ModelCard card() { return m.card(); }
+    private static final class Instant extends ForwardingModel {
+        Instant(Model m) { super(m); }
 
-        public DeviceReport device() { return m.device(); }
-
-        public int inputChannels() { return m.inputChannels(); }
-
-        public int outputChannels() { return m.outputChannels(); }
-
-        public int fixedTileSize() { return m.fixedTileSize(); }
-
-        public NchwTensor run(NchwTensor batch) { return NchwTensor.zeros(batch.n(), m.outputChannels(), batch.h(), batch.w()); }
-
-        public void close() {}
+        @Override
+        public NchwTensor run(NchwTensor batch) { return NchwTensor.zeros(batch.n(), outputChannels(), batch.h(), batch.w()); }
     }
 
     public static void main(String[] args) throws Exception {

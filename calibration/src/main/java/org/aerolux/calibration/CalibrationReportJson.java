@@ -1,13 +1,15 @@
 package org.aerolux.calibration;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.aerolux.core.provenance.ProvenanceJson;
 
 /**
- * Writes a {@link CalibrationReport} as JSON (calibration.json). Keys are snake_case; values that are undefined
- * (NaN: an empty bin's accuracy, a class never evaluated) are written as null.
+ * A {@link CalibrationReport} as JSON (the {@code before} and {@code after} sections of calibration.json): the
+ * records below, in the project's one JSON configuration ({@link ProvenanceJson}: snake_case keys; values that are
+ * undefined, NaN such as an empty bin's accuracy or a class never evaluated, are written as null).
  */
 public final class CalibrationReportJson {
     /** Version of the layout below; bump on incompatible change. */
@@ -15,57 +17,50 @@ public final class CalibrationReportJson {
 
     private CalibrationReportJson() {}
 
-    /** The report as JSON text. */
-    public static String toJson(CalibrationReport r) {
-        JsonText j = new JsonText().beginObject();
-        j.field("format", "aerolux-calibration").field("format_version", FORMAT_VERSION);
+    /** The layout of a report. */
+    record Report(String format, int formatVersion, int numClasses, int bins, boolean foregroundOnly, int backgroundClass,
+                  int ignoreLabel, String ceceClasses, String averaging, int images, int imagesWithoutPixels, double ece, double cece,
+                  double nll, double brier, Pooled pooled, double[] classEce, long[] classPixels, PixelCounts pixels,
+                  List<Bin> reliability, Temperature temperature, Nacl naclPenalty, List<PerImage> perImage) {}
+
+    /** Metrics of all evaluated pixels together. */
+    record Pooled(double ece, double nll, double brier) {}
+
+    /** A bin of the reliability diagram. */
+    record Bin(double lower, double upper, long count, double meanConfidence, double accuracy, double gap) {}
+
+    /** A fitted temperature. */
+    record Temperature(double value, double nllBefore, double nllAfter, int samples, long eligiblePixels, int iterations,
+                       boolean atBound) {}
+
+    /** The NACL penalty. */
+    record Nacl(double l1, double l2, long pixels, int kernelSize, String kernel, String padding) {}
+
+    /** The metrics of one image. */
+    record PerImage(String name, long pixels, double ece, double cece, double nll, double brier) {}
+
+    /** The report as a JSON tree. */
+    public static JsonObject toJsonTree(CalibrationReport r) {
         CalibrationOptions o = r.options();
-        j.field("num_classes", r.numClasses()).field("bins", o.bins()).field("foreground_only", o.foregroundOnly())
-                .field("background_class", o.backgroundClass()).field("ignore_label", o.ignoreLabel())
-                .field("cece_classes", o.ceceClasses().name().toLowerCase(Locale.ROOT));
-        j.field("averaging", "per_image_mean");
-        j.field("images", r.images()).field("images_without_pixels", r.imagesWithoutPixels());
-        j.field("ece", r.ece()).field("cece", r.cece()).field("nll", r.nll()).field("brier", r.brier());
-        j.key("pooled").beginObject().field("ece", r.pooledEce()).field("nll", r.pooledNll())
-                .field("brier", r.pooledBrier()).endObject();
-        j.key("class_ece").beginArray();
-        for (double v : r.classEce()) j.value(v);
-        j.endArray();
-        j.key("class_pixels").beginArray();
-        for (long v : r.classPixels()) j.value(v);
-        j.endArray();
-        PixelCounts c = r.counts();
-        j.key("pixels").beginObject().field("seen", c.seen()).field("evaluated", c.evaluated())
-                .field("invalid", c.invalid()).field("ignored", c.ignored()).field("background", c.background())
-                .field("non_finite", c.nonFinite()).endObject();
-        j.key("reliability").beginArray();
-        for (ReliabilityBin b : r.diagram().bins())
-            j.beginObject().field("lower", b.lower()).field("upper", b.upper()).field("count", b.count())
-                    .field("mean_confidence", b.meanConfidence()).field("accuracy", b.accuracy())
-                    .field("gap", b.gap()).endObject();
-        j.endArray();
         TemperatureFit t = r.temperature();
-        j.key("temperature");
-        if (t == null) j.nullValue();
-        else j.beginObject().field("value", t.temperature()).field("nll_before", t.nllBefore())
-                .field("nll_after", t.nllAfter()).field("samples", t.samples()).field("eligible_pixels", t.eligiblePixels())
-                .field("iterations", t.iterations()).field("at_bound", t.atBound()).endObject();
         NaclPenalty p = r.naclPenalty();
-        j.key("nacl_penalty");
-        if (p == null) j.nullValue();
-        else j.beginObject().field("l1", p.l1()).field("l2", p.l2()).field("pixels", p.pixels())
-                .field("kernel_size", p.kernelSize()).field("kernel", "mean").field("padding", "class_0").endObject();
-        j.key("per_image").beginArray();
-        for (ImageCalibration im : r.perImage())
-            j.beginObject().field("name", im.name()).field("pixels", im.counts().evaluated()).field("ece", im.ece())
-                    .field("cece", im.cece()).field("nll", im.nll()).field("brier", im.brier()).endObject();
-        j.endArray();
-        return j.endObject().toString() + "\n";
+        Report report = new Report("aerolux-calibration", FORMAT_VERSION, r.numClasses(), o.bins(), o.foregroundOnly(),
+                o.backgroundClass(), o.ignoreLabel(), o.ceceClasses().name().toLowerCase(Locale.ROOT), "per_image_mean", r.images(),
+                r.imagesWithoutPixels(), r.ece(), r.cece(), r.nll(), r.brier(), new Pooled(r.pooledEce(), r.pooledNll(), r.pooledBrier()),
+                r.classEce(), r.classPixels(), r.counts(),
+                r.diagram().bins().stream().map(b -> new Bin(b.lower(), b.upper(), b.count(), b.meanConfidence(), b.accuracy(), b.gap()))
+                        .toList(),
+                t == null ? null : new Temperature(t.temperature(), t.nllBefore(), t.nllAfter(), t.samples(), t.eligiblePixels(),
+                        t.iterations(), t.atBound()),
+                p == null ? null : new Nacl(p.l1(), p.l2(), p.pixels(), p.kernelSize(), "mean", "class_0"),
+                r.perImage().stream().map(im -> new PerImage(im.name(), im.counts().evaluated(), im.ece(), im.cece(), im.nll(), im.brier()))
+                        .toList());
+        return ProvenanceJson.tree(report).getAsJsonObject();
     }
 
+    /** The report as JSON text. */
+    public static String toJson(CalibrationReport r) { return ProvenanceJson.text(toJsonTree(r)); }
+
     /** Writes the report to {@code file} (UTF-8) through a temporary file renamed on success. */
-    public static void write(CalibrationReport r, Path file) throws IOException {
-        byte[] bytes = toJson(r).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
-    }
+    public static void write(CalibrationReport r, Path file) { ProvenanceJson.write(toJsonTree(r), file); }
 }

@@ -70,9 +70,9 @@ public final class ReliabilityDiagramPlot {
     }
 
     /** Renders and writes a PNG, through a temporary file renamed on success. */
-    public static void writePng(ReliabilityDiagram d, String title, Path file) throws IOException {
+    public static void writePng(ReliabilityDiagram d, String title, Path file) {
         BufferedImage img = render(d, title);
-        AtomicFiles.write(file, out -> {
+        org.aerolux.core.io.AtomicOutput.write(file, out -> {
             if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
         });
     }

@@ -8,12 +8,11 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.ExitCode;
+import org.aerolux.cli.options.RootCommand;
+import org.aerolux.core.OneLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code aerolux} command line. Subcommands are registered in {@link #commandLine}; each is a picocli command
@@ -24,18 +23,9 @@ import picocli.CommandLine.Spec;
         description = "Segmentation, calibration and low-light enhancement of big, georeferenced images.",
         subcommands = {InfoCommand.class, CopyCommand.class, SegmentCommand.class, CalibrateCommand.class, EnhanceCommand.class,
                 ModelsCommand.class, OverlayCommand.class, CommandLine.HelpCommand.class})
-public final class AeroLuxCli implements Runnable {
+public final class AeroLuxCli extends RootCommand {
     /** Exit status for failures that are AeroLux's fault (a bug), not the user's. */
     static final int INTERNAL_ERROR = 1;
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: a usage error. */
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of " + spec.subcommands().keySet());
-    }
 
     public static void main(String[] args) {
         quietLibraryLogging();
@@ -103,10 +93,7 @@ public final class AeroLuxCli implements Runnable {
         Logger.getLogger("").setLevel(Level.OFF);
     }
 
-    private static String oneLine(String s) {
-        if (s == null) return "";
-        return s.replaceAll("\\s*\\R\\s*", " ").trim();
-    }
+    private static String oneLine(String s) { return OneLine.of(s); }
 
     /** Version from the jar manifest (Maven fills it), "dev" when run from classes. */
     static final class Version implements IVersionProvider {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.calibration.CalibrationOptions;
 import org.aerolux.calibration.CalibrationReport;
 import org.aerolux.core.BadInputException;
@@ -69,7 +70,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try (Segmenter segmenter = Segmenter.open(segOptions, RegistryLocation.load(AeroLuxCli.class));
              RasterSource image = Rasters.open(input);
              RasterSource gt = Rasters.open(labels)) {
-            Path dir = OutputFolder.prepare(output);
+            Path dir = OutputFolders.prepare(output, "--output");
             if (!run.quiet) err.println("aerolux: " + ModelLine.describe(segmenter));
             ProgressBar bar = ProgressBar.wanted(run.quiet) ? new ProgressBar(err, input.getFileName().toString()) : null;
             LabelledCalibration.Result r;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.aerolux.core.OneLine;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.UsageException;
@@ -16,14 +18,11 @@ import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.segmentation.FileSegmentation;
 import org.aerolux.segmentation.SegmentationOptions;
-import org.aerolux.segmentation.SegmentationOutput;
 import org.aerolux.segmentation.Segmenter;
-import org.aerolux.segmentation.Temperature;
+import org.aerolux.cli.options.FileRunCommand;
+import org.aerolux.cli.options.SegmentOutputsMixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aerolux segment --model M --input IN --output DIR [options]}: FarSeg segmentation of a file or a folder. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,39 +31,22 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " STEM_entropy.tif, STEM_objects.geojson (as chosen with --outputs) and STEM_aerolux.json (provenance).",
                 "Inputs whose outputs exist are skipped unless --overwrite, so an interrupted folder run resumes.",
                 "Exit codes: 0 done, 2 usage, 3 bad input, 4 bad or missing model, 5 device, 130 cancelled."})
-final class SegmentCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a GeoTIFF, or a folder of them (.tif, .tiff)")
-    Path input;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
-    Path output;
-
+final class SegmentCommand extends FileRunCommand implements Callable<Integer> {
     @Mixin
     ModelRunOptions run;
 
-    @Option(names = "--temperature", paramLabel = "T|auto", defaultValue = "auto",
-            description = "softmax temperature T (probabilities = softmax(logits / T)); auto = the model card's value (default)")
-    String temperature;
-
-    @Option(names = "--outputs", paramLabel = "LIST", defaultValue = "labels,confidence",
-            description = "any of labels, probabilities, confidence, entropy, vectors (default ${DEFAULT-VALUE})")
-    String outputs;
-
-    @Option(names = "--overwrite", description = "redo inputs whose outputs exist (default: skip them)")
-    boolean overwrite;
+    @Mixin
+    SegmentOutputsMixin writes;
 
     @Override
     public Integer call() {
+        Path input = io.input(), output = io.output();
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        SegmentationOptions options = run.segmentation().temperature(Temperature.parse(temperature))
-                .outputs(SegmentationOutput.parseList(outputs)).overwrite(overwrite).build();
+        SegmentationOptions options = writes.build(run.segmentation());
         List<Path> inputs = inputs(input);
         ModelRegistry registry = RegistryLocation.load(AeroLuxCli.class);
         try (Segmenter segmenter = Segmenter.open(options, registry)) {
-            Path dir = OutputFolder.prepare(output);
+            Path dir = OutputFolders.prepare(output, "--output");
             if (!run.quiet) err.println("aerolux: " + ModelLine.describe(segmenter));
             FileSegmentation files = new FileSegmentation(segmenter, dir);
             AeroLuxException firstFailure = null;
@@ -118,5 +100,5 @@ final class SegmentCommand implements Callable<Integer> {
                 r.provenance());
     }
 
-    static String oneLine(String s) { return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim(); }
+    static String oneLine(String s) { return OneLine.of(s); }
 }

@@ -1,7 +1,6 @@
 package org.aerolux.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import org.aerolux.core.pipeline.ProgressEvent;
 
 /**
@@ -13,24 +12,23 @@ import org.aerolux.core.pipeline.ProgressEvent;
 final class TerminalProgress implements AutoCloseable {
     private static final int BAR = 24;
 
-    private final PrintWriter err;
+    private final TerminalLine line;
     private final Thread ticker;
     private String label = "";
     private String phase = "";
     private ProgressEvent last;
     private long phaseStart = System.nanoTime();
-    private int lastLength;
     private volatile boolean running = true;
 
     TerminalProgress(PrintWriter err) {
-        this.err = err;
+        this.line = new TerminalLine(err);
         this.ticker = new Thread(this::tick, "aerolux-progress");
         ticker.setDaemon(true);
         ticker.start();
     }
 
     /** True when a status line should be drawn. */
-    static boolean wanted(boolean quiet) { return !quiet && System.console() != null; }
+    static boolean wanted(boolean quiet) { return TerminalLine.wanted(quiet); }
 
     synchronized void file(String name) {
         label = name;
@@ -52,13 +50,7 @@ final class TerminalProgress implements AutoCloseable {
     }
 
     /** Clears the line (before other output). */
-    synchronized void clear() {
-        if (lastLength > 0) {
-            err.print("\r" + " ".repeat(lastLength) + "\r");
-            err.flush();
-            lastLength = 0;
-        }
-    }
+    synchronized void clear() { line.clear(); }
 
     @Override
     public void close() {
@@ -82,22 +74,15 @@ final class TerminalProgress implements AutoCloseable {
 
     private void draw() {
         long s = (System.nanoTime() - phaseStart) / 1_000_000_000L;
-        StringBuilder line = new StringBuilder(label).append(": ").append(phase);
+        StringBuilder text = new StringBuilder(label).append(": ").append(phase);
         if (last != null && last.total() > 1) {
-            int full = (int) Math.round(last.fraction() * BAR);
-            line.append(" [").append("#".repeat(full)).append("-".repeat(BAR - full)).append("] ")
+            text.append(" [").append(TerminalLine.bar(last.fraction(), BAR)).append("] ")
                     .append(last.done()).append('/').append(last.total()).append(" tiles");
-            last.eta().ifPresent(eta -> line.append(", ETA ").append(clock(eta.toSeconds())));
+            last.eta().ifPresent(eta -> text.append(", ETA ").append(clock(eta.toSeconds())));
         }
-        line.append(", ").append(clock(s)).append(" elapsed");
-        String text = line.toString();
-        err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
-        err.flush();
-        lastLength = text.length();
+        text.append(", ").append(clock(s)).append(" elapsed");
+        line.draw(text.toString());
     }
 
-    static String clock(long s) {
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
+    static String clock(long s) { return TerminalLine.clock(s); }
 }

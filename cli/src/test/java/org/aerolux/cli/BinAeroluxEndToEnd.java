@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.aerolux.core.testing.GdalInfo;
+import org.aerolux.core.testing.PackagedJars;
 import org.aerolux.core.testing.SharedData;
 import org.aerolux.core.testing.TestModels;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,16 +29,7 @@ class BinAeroluxEndToEnd {
     record Run(int code, String out, String err) {}
 
     @BeforeAll
-    static void markJarCurrent() throws IOException {
-        // the jar was packaged in this very build; tell the launcher's staleness check so it does not rebuild
-        try (var s = Files.list(SharedData.repo().resolve("cli/target"))) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("aerolux-cli-") && n.endsWith(".jar") && !n.endsWith("-tests.jar"))
-                    Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
-            }
-        }
-    }
+    static void markJarCurrent() throws IOException { PackagedJars.markCurrent("cli"); }
 
     static Run run(Path cwd, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();

@@ -40,23 +40,7 @@ final class CliRun {
      * identity.onnx read as a 3-class segmentation model through a card sidecar: the class of a pixel is its
      * brightest band, probabilities softmax(x / 25.5).
      */
-    static Path dominantModel(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path model = dir.resolve("dominant.onnx");
-            Files.copy(TestModels.identity(), model);
-            Files.writeString(dir.resolve("dominant.onnx.json"), """
-                    {"aerolux.model_type": "segmentation", "aerolux.name": "dominant-test",
-                     "aerolux.classes": [{"name": "background", "color": "#000000"}, {"name": "green", "color": "#00ff00"},
-                                         {"name": "blue", "color": "#0000ff"}],
-                     "aerolux.output": "logits", "aerolux.scale": 25.5, "aerolux.tile_size": 64, "aerolux.overlap": 16,
-                     "aerolux.size_multiple": 8, "aerolux.temperature": 1.0}
-                    """);
-            return model;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static Path dominantModel(Path dir) { return TestModels.dominant(dir, "background", "#000000", 64, 16, 8, 25.5, 1.0); }
 
     /** The files in a folder (sorted), hidden ones included. */
     static List<Path> list(Path dir) {

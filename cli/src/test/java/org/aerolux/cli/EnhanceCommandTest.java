@@ -2,6 +2,8 @@ package org.aerolux.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.aerolux.cli.AeroLuxCliTest.Result;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
@@ -22,13 +24,7 @@ class EnhanceCommandTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = AeroLuxCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
+    static Result run(String... args) { return AeroLuxCliTest.run(args); }
 
     /** A window of the bundled low-light sample (and of its reference) as PNG. */
     private Path sample(String name, String source, int w, int h) {
@@ -65,21 +61,21 @@ class EnhanceCommandTest {
         JsonObject model = p.getAsJsonObject("model");
         assertEquals("cue-demo", model.get("name").getAsString());
         assertEquals("e6eb09e0fcab087476a03aad8504d431c7e8a05041a79ecdbf887722266414ba", model.get("sha256").getAsString());
-        assertTrue(model.get("registry_verified").getAsBoolean());
+        assertTrue(model.get("sha256_verified").getAsBoolean());
         assertEquals("480", model.getAsJsonObject("card").get("aerolux.activation_bytes_per_pixel").getAsString());
         assertEquals("cpu", p.getAsJsonObject("device").get("used").getAsString());
-        assertFalse(p.getAsJsonObject("device").get("why").getAsString().isBlank());
+        assertFalse(p.getAsJsonObject("device").get("reason").getAsString().isBlank());
         assertEquals("whole", p.getAsJsonObject("mode").get("used").getAsString());
         assertEquals("not applicable: whole-image mode is the model's own result",
                 p.getAsJsonObject("tiled_vs_whole").get("note").getAsString());
         assertEquals(255.0, p.getAsJsonObject("value_range").get("high").getAsDouble());
         assertEquals(2, p.getAsJsonObject("parameters").get("threads").getAsInt());
-        assertTrue(p.getAsJsonObject("versions").get("runtime").getAsString().contains("ONNX Runtime"));
+        assertTrue(p.getAsJsonObject("versions").get("onnxruntime").getAsString().matches("\\d+\\.\\d+.*"));
         assertTrue(p.getAsJsonObject("timings_s").get("total").getAsDouble() > 0);
         JsonObject m = p.getAsJsonObject("metrics");
         assertTrue(m.get("enhanced_psnr_db").getAsDouble() > m.get("input_psnr_db").getAsDouble(), m.toString());
         assertTrue(m.get("enhanced_ssim").getAsDouble() > m.get("input_ssim").getAsDouble(), m.toString());
-        assertTrue(p.getAsJsonObject("command").get("line").getAsString().startsWith("aerolux enhance --input"));
+        assertTrue(p.getAsJsonObject("invocation").get("line").getAsString().startsWith("aerolux enhance --input"));
     }
 
     @Test

@@ -1,23 +1,29 @@
 package org.aerolux.enhancement;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.aerolux.core.model.DeviceReport;
 import org.aerolux.core.model.ModelCard;
-import org.aerolux.core.model.ResolvedModel;
 import org.aerolux.core.pipeline.PipelineResult;
-import org.aerolux.core.raster.RasterInfo;
+import org.aerolux.core.provenance.DeviceInfo;
+import org.aerolux.core.provenance.InputInfo;
+import org.aerolux.core.provenance.ModelInfo;
+import org.aerolux.core.provenance.ProvenanceJson;
+import org.aerolux.core.provenance.ProvenanceRecord;
+import org.aerolux.core.provenance.Versions;
 
 /**
- * The provenance record of one enhancement ({@code STEM_aerolux.json}): the model (name, file, sha256, whether
- * the registry verified it, the whole card), every parameter as given and as resolved, the device actually used
- * and why, the mode and why, the value range, the tiled-vs-whole gap, timings and library versions.
+ * The provenance record of one enhancement ({@code STEM_aerolux.json}) in the common schema of
+ * {@link ProvenanceRecord}: the input, the model (name, file, sha256, whether the registry verified it, the whole
+ * card), every parameter as given and as resolved, the device actually used and why, versions and timings; then
+ * enhancement's own sections: the mode and why, the value range, the bands, the tiled-vs-whole gap and, with a
+ * reference image, the metrics.
  */
 public final class EnhancementProvenance {
     private EnhancementProvenance() {}
@@ -25,32 +31,18 @@ public final class EnhancementProvenance {
     /**
      * @param enhancer  the enhancer that ran (model and options)
      * @param result    what it did
-     * @param input     the input file
+     * @param input     the input file (one that does not exist for an image from memory)
      * @param outputs   output role to file, e.g. "enhanced" to the enhanced image
      * @param reference the comparison with a reference image, or null
+     * @param started   when the run started
      */
-    public static JsonObject of(Enhancer enhancer, EnhancementResult result, Path input, Map<String, Path> outputs,
-                                ReferenceComparison reference) {
-        JsonObject o = new JsonObject();
-        o.addProperty("tool", "aerolux enhance");
-        o.addProperty("created", Instant.now().toString());
-        o.addProperty("input", input.toAbsolutePath().normalize().toString());
-        o.add("input_info", info(result.input()));
-        JsonObject outs = new JsonObject();
-        outputs.forEach((k, v) -> outs.addProperty(k, v.toAbsolutePath().normalize().toString()));
-        o.add("outputs", outs);
-        o.add("model", model(enhancer));
-        o.add("parameters", parameters(enhancer.options(), enhancer));
-        DeviceReport d = result.run().device();
-        JsonObject dev = new JsonObject();
-        dev.addProperty("requested", d.requested().toString());
-        dev.addProperty("used", d.device());
-        dev.addProperty("provider", d.provider());
-        dev.addProperty("why", d.reason());
-        dev.addProperty("intra_op_threads", d.intraOpThreads());
-        o.add("device", dev);
-        o.add("mode", mode(result, enhancer.model().card()));
-        o.add("value_range", range(result.range()));
+    public static ProvenanceRecord of(Enhancer enhancer, EnhancementResult result, Path input, Map<String, Path> outputs,
+                                      ReferenceComparison reference, Instant started) {
+        Map<String, String> outs = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> outs.put(k, v.getFileName().toString()));
+        Map<String, JsonElement> sections = new LinkedHashMap<>();
+        sections.put("mode", mode(result, enhancer.model().card()));
+        sections.put("value_range", range(result.range()));
         JsonObject bands = new JsonObject();
         bands.addProperty("model_order", result.bands().oneBasedText());
         bands.addProperty("explicit", result.bands().explicit());
@@ -59,56 +51,21 @@ public final class EnhancementProvenance {
         JsonArray untouched = new JsonArray();
         result.untouched().forEach(b -> untouched.add(b + 1));
         bands.add("copied_unchanged", untouched);
-        o.add("bands", bands);
-        o.add("tiled_vs_whole", gap(result.gap()));
-        o.add("timings_s", timings(result));
-        if (reference != null) o.add("metrics", metrics(reference));
-        o.add("versions", versions(d));
-        return o;
+        sections.put("bands", bands);
+        sections.put("tiled_vs_whole", gap(result.gap()));
+        if (reference != null) sections.put("metrics", metrics(reference));
+        DeviceReport d = result.run().device();
+        ModelInfo model = ModelInfo.of(enhancer.options().model().orElse(null), enhancer.model().card(), enhancer.resolvedModel());
+        return ProvenanceRecord.of("enhance", started, InputInfo.of(input, result.input()), outs, model,
+                parameters(enhancer.options(), enhancer), DeviceInfo.of(d), Versions.of(d), timings(result), sections);
     }
 
-    private static JsonObject info(RasterInfo i) {
-        JsonObject o = new JsonObject();
-        o.addProperty("width", i.width());
-        o.addProperty("height", i.height());
-        o.addProperty("bands", i.bandCount());
-        o.addProperty("data_type", i.dataType().gdalName());
-        o.addProperty("crs", i.georeference().crs().map(c -> c.label()).orElse(null));
-        JsonArray affine = null;
-        if (i.georeference().transform().isPresent()) {
-            affine = new JsonArray();
-            for (double v : i.georeference().transform().get().toGdal()) affine.add(v);
-        }
-        o.add("affine", affine == null ? JsonNull.INSTANCE : affine);
-        JsonArray nd = new JsonArray();
-        for (OptionalDouble v : i.nodata()) {
-            if (v.isEmpty()) nd.add(JsonNull.INSTANCE);
-            else if (Double.isNaN(v.getAsDouble())) nd.add("nan");
-            else nd.add(v.getAsDouble());
-        }
-        o.add("nodata", nd);
-        return o;
-    }
-
-    private static JsonObject model(Enhancer e) {
-        JsonObject o = new JsonObject();
-        ModelCard card = e.model().card();
-        o.addProperty("name", card.name());
-        o.addProperty("version", card.version());
-        ResolvedModel rm = e.resolvedModel().orElse(null);
-        o.addProperty("file", rm == null ? null : rm.file().toAbsolutePath().normalize().toString());
-        o.addProperty("sha256", rm == null ? null : rm.sha256());
-        o.addProperty("registry_verified", rm != null && rm.verified());
-        JsonObject c = new JsonObject();
-        card.toMetadata().forEach(c::addProperty);
-        o.add("card", c);
-        return o;
-    }
+    /** Writes the record atomically, as every front end does. */
+    public static void write(ProvenanceRecord record, Path target) { record.write(target); }
 
     private static JsonObject parameters(EnhancementOptions p, Enhancer e) {
         JsonObject o = new JsonObject();
-        o.addProperty("model", p.model().orElse(null));
-        o.addProperty("bands", p.bands().map(b -> join(b)).orElse("default"));
+        o.addProperty("bands", p.bandsText());
         o.addProperty("mode", p.mode().cliName());
         o.addProperty("tile", e.tiledGrid().tileSize());
         o.addProperty("tile_given", p.tile().isPresent());
@@ -118,106 +75,71 @@ public final class EnhancementProvenance {
         o.addProperty("batch", p.batch());
         o.addProperty("device", p.device().toString());
         o.addProperty("threads", p.threads());
+        o.addProperty("gpu_mem_limit_bytes", p.cuda().gpuMemLimitBytes());
+        o.addProperty("cudnn_search", p.cuda().cudnnSearch().cliName());
         o.addProperty("memory_budget_bytes", p.budget().bytes());
         o.addProperty("memory_budget", p.budget().toString());
         o.addProperty("range", p.range().map(r -> ValueRange.fmt(r.low()) + "," + ValueRange.fmt(r.high())).orElse("default"));
-        o.addProperty("gap_probe", p.gapProbe() == GapProbe.AUTO ? "auto" : p.gapProbe() == GapProbe.OFF ? "off" : Integer.toString(p.gapProbe()));
+        o.addProperty("gap_probe", p.gapProbeText());
+        o.addProperty("side_by_side", p.sideBySide());
+        o.addProperty("overwrite", p.overwrite());
         return o;
     }
 
-    private static JsonObject mode(EnhancementResult r, ModelCard card) {
-        JsonObject o = new JsonObject();
+    /** The mode section: whole image or tiles, and why. */
+    record Mode(int activationBytesPerPixel, String used, String why, long wholeImageEstimateBytes, long tiledEstimateBytes,
+                long budgetBytes, int tiles, String tileWindow, int overlap, int batch, String padding) {}
+
+    /** The value range section. */
+    record Range(double low, double high, String method, String detail, String mapping) {}
+
+    /** The tiled-vs-whole section; the figures are null when the gap was not measured. */
+    record Gap(boolean measured, String note, String probeWindow, Integer probeTiles, Double maxAbs, Double meanAbs, Double rmse,
+               String units, Double maxAbsDataUnits, Double meanAbsDataUnits, Long pixels, Double probeSeconds) {}
+
+    /** The metrics section (with a reference image); a PSNR of identical images (infinite) is null. */
+    record Metrics(String referenceBands, String scale, double inputPsnrDb, double inputSsim, double enhancedPsnrDb, double enhancedSsim,
+                   String ssim) {}
+
+    private static JsonElement mode(EnhancementResult r, ModelCard card) {
         ModePlan p = r.plan();
-        o.addProperty("activation_bytes_per_pixel", ModePlanner.activationBytesPerPixel(card));
-        o.addProperty("used", p.mode().cliName());
-        o.addProperty("why", p.reason());
-        o.addProperty("whole_image_estimate_bytes", p.wholeBytes());
-        o.addProperty("tiled_estimate_bytes", p.tiledBytes());
-        o.addProperty("budget_bytes", p.budget().bytes());
-        o.addProperty("tiles", p.layout().tileCount());
-        o.addProperty("tile_window", p.layout().tileWidth() + "x" + p.layout().tileHeight());
-        o.addProperty("overlap", p.grid().overlap());
-        o.addProperty("batch", p.batch());
-        o.addProperty("padding", "mirror (ImgLib2 Views.extendMirrorSingle) to multiples of " + p.grid().sizeMultiple()
-                + ", cropped off");
-        return o;
+        return ProvenanceJson.tree(new Mode(ModePlanner.activationBytesPerPixel(card), p.mode().cliName(), p.reason(), p.wholeBytes(),
+                p.tiledBytes(), p.budget().bytes(), p.layout().tileCount(), p.layout().tileWidth() + "x" + p.layout().tileHeight(),
+                p.grid().overlap(), p.batch(), "mirror (ImgLib2 Views.extendMirrorSingle) to multiples of " + p.grid().sizeMultiple()
+                + ", cropped off"));
     }
 
-    private static JsonObject range(ValueRange r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("low", r.low());
-        o.addProperty("high", r.high());
-        o.addProperty("method", r.method().name().toLowerCase(java.util.Locale.ROOT));
-        o.addProperty("detail", r.detail());
-        o.addProperty("mapping", "model input = clamp((raw - low) / (high - low), 0, 1); output = low + clamp(y, 0, 1) * (high - low),"
-                + " rounded and clamped to the data type");
-        return o;
+    private static JsonElement range(ValueRange r) {
+        return ProvenanceJson.tree(new Range(r.low(), r.high(), r.method().name().toLowerCase(java.util.Locale.ROOT), r.detail(),
+                "model input = clamp((raw - low) / (high - low), 0, 1); output = low + clamp(y, 0, 1) * (high - low),"
+                        + " rounded and clamped to the data type"));
     }
 
-    private static JsonObject gap(TiledGap g) {
-        JsonObject o = new JsonObject();
-        o.addProperty("measured", g.measured());
-        o.addProperty("note", g.note());
-        if (g.measured()) {
-            o.addProperty("probe_window", g.window().orElse(""));
-            o.addProperty("probe_tiles", g.probeTiles());
-            o.addProperty("max_abs", g.maxAbs());
-            o.addProperty("mean_abs", g.meanAbs());
-            o.addProperty("rmse", g.rmse());
-            o.addProperty("units", "model output scale [0, 1]");
-            o.addProperty("max_abs_data_units", g.maxAbsData());
-            o.addProperty("mean_abs_data_units", g.meanAbsData());
-            o.addProperty("pixels", g.pixels());
-            o.addProperty("probe_seconds", seconds(g.time()));
-        }
-        return o;
+    private static JsonElement gap(TiledGap g) {
+        if (!g.measured())
+            return ProvenanceJson.tree(new Gap(false, g.note(), null, null, null, null, null, null, null, null, null, null));
+        return ProvenanceJson.tree(new Gap(true, g.note(), g.window().orElse(""), g.probeTiles(), g.maxAbs(), g.meanAbs(), g.rmse(),
+                "model output scale [0, 1]", g.maxAbsData(), g.meanAbsData(), g.pixels(), seconds(g.time())));
     }
 
-    private static JsonObject timings(EnhancementResult r) {
+    private static Map<String, Double> timings(EnhancementResult r) {
         PipelineResult p = r.run();
-        JsonObject o = new JsonObject();
-        o.addProperty("value_range", seconds(r.rangeTime()));
-        o.addProperty("run", seconds(p.total()));
-        o.addProperty("model", seconds(p.model()));
-        o.addProperty("read", seconds(p.read()));
-        o.addProperty("blend", seconds(p.blend()));
-        o.addProperty("write", seconds(p.write()));
-        o.addProperty("gap_probe", seconds(r.gap().time()));
-        o.addProperty("total", seconds(r.total()));
+        Map<String, Double> o = new LinkedHashMap<>();
+        o.put("value_range", seconds(r.rangeTime()));
+        o.put("run", seconds(p.total()));
+        o.put("model", seconds(p.model()));
+        o.put("read", seconds(p.read()));
+        o.put("blend", seconds(p.blend()));
+        o.put("write", seconds(p.write()));
+        o.put("gap_probe", seconds(r.gap().time()));
+        o.put("total", seconds(r.total()));
         return o;
     }
 
-    private static JsonObject metrics(ReferenceComparison c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("reference_bands", c.channels());
-        o.addProperty("scale", "[0, 1] through the value range");
-        o.add("input_psnr_db", num(c.before().psnr()));
-        o.add("input_ssim", num(c.before().ssim()));
-        o.add("enhanced_psnr_db", num(c.after().psnr()));
-        o.add("enhanced_ssim", num(c.after().ssim()));
-        o.addProperty("ssim", "Gaussian 11x11, sigma 1.5, K1 0.01, K2 0.03 (Wang et al. 2004)");
-        return o;
+    private static JsonElement metrics(ReferenceComparison c) {
+        return ProvenanceJson.tree(new Metrics(c.channels(), "[0, 1] through the value range", c.before().psnr(), c.before().ssim(),
+                c.after().psnr(), c.after().ssim(), "Gaussian 11x11, sigma 1.5, K1 0.01, K2 0.03 (Wang et al. 2004)"));
     }
 
-    private static JsonObject versions(DeviceReport d) {
-        JsonObject o = new JsonObject();
-        String v = Enhancer.class.getPackage().getImplementationVersion();
-        o.addProperty("aerolux", v == null ? "dev" : v);
-        o.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        o.addProperty("runtime", d.runtime());
-        o.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        return o;
-    }
-
-    private static com.google.gson.JsonElement num(double v) {
-        return Double.isFinite(v) ? new com.google.gson.JsonPrimitive(v) : new com.google.gson.JsonPrimitive(Double.toString(v));
-    }
-
-    private static double seconds(Duration d) { return Math.round(d.toNanos() / 1e6) / 1e3; }
-
-    private static String join(int[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (int x : b) sb.append(sb.length() == 0 ? "" : ",").append(x);
-        return sb.toString();
-    }
+    private static double seconds(Duration d) { return ProvenanceJson.seconds(d); }
 }

@@ -4,14 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.CancelledException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.CudaOptions;
-import org.aerolux.core.inference.InferenceOptions;
 import org.aerolux.core.inference.OnnxModelLoader;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.Model;
@@ -35,10 +33,11 @@ import org.aerolux.core.tile.TileGrid;
 
 /**
  * CUE low-light enhancement of a raster of any type and size (see the package overview for the whole recipe).
- * Holds a loaded model: make one, enhance many images, close it.
+ * Holds a loaded model: open one, enhance many images (one at a time), close it. {@link FileEnhancement} runs it
+ * over files for every front end.
  *
  * <pre>{@code
- * try (Enhancer e = Enhancer.builder().model("cue-demo").registry(registry).threads(2).build()) {
+ * try (Enhancer e = Enhancer.open(EnhancementOptions.builder().threads(2).build(), registry)) {
  *     EnhancementResult r = e.enhanceFile(Path.of("night.tif"), Path.of("out/night_enhanced.tif"));
  * }
  * }</pre>
@@ -55,17 +54,48 @@ public final class Enhancer implements AutoCloseable {
     private final EnhancementListener listener;
     private final Cancellation cancellation;
 
-    private Enhancer(Model model, boolean ownsModel, Optional<ResolvedModel> resolved, EnhancementOptions options, TileGrid tiledGrid,
+    private Enhancer(Model model, boolean ownsModel, Optional<ResolvedModel> resolved, EnhancementOptions options,
                      EnhancementListener listener, Cancellation cancellation) {
         this.model = model;
         this.ownsModel = ownsModel;
         this.resolved = resolved;
         this.options = options;
-        this.tiledGrid = tiledGrid;
+        this.tiledGrid = grid(model.card(), options);
         this.listener = listener;
         this.cancellation = cancellation;
     }
 
+    /**
+     * Resolves {@code options.model()} (registry name, sha256 checked, or .onnx path) and loads it on the requested
+     * device, as {@code Segmenter.open} does for segmentation.
+     *
+     * @throws UsageException  for options that do not fit the model (a tile below {@value #MIN_TILE})
+     * @throws ModelException  for a missing or unsuitable model
+     * @throws org.aerolux.core.DeviceException when the requested device cannot be used
+     */
+    public static Enhancer open(EnhancementOptions options, ModelRegistry registry) {
+        return open(options, registry, EnhancementListener.NONE, new Cancellation());
+    }
+
+    private static Enhancer open(EnhancementOptions options, ModelRegistry registry, EnhancementListener listener, Cancellation cancel) {
+        String ref = options.model().orElseThrow(() -> new UsageException(null, "model is required"));
+        ResolvedModel rm = new ModelResolver(registry).resolve(ref);
+        Model m = OnnxModelLoader.load(rm, options.inference());
+        try {
+            checkCard(m.card(), rm.file(), m);
+            return new Enhancer(m, true, Optional.of(rm), options, listener, cancel);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** Wraps a model loaded elsewhere; the caller keeps it (it is not closed with this enhancer). */
+    public static Enhancer of(Model model, EnhancementOptions options) {
+        return new Enhancer(model, false, Optional.empty(), options, EnhancementListener.NONE, new Cancellation());
+    }
+
+    /** A builder of options and model in one (the older way to make an enhancer). */
     public static Builder builder() { return new Builder(); }
 
     /** The loaded model (its card and the device it actually runs on). */
@@ -84,10 +114,13 @@ public final class Enhancer implements AutoCloseable {
      * Enhances a file into {@code output} (a GeoTIFF for .tif/.tiff, a PNG for .png), same size, bands, data type
      * and georeferencing as the input. Nothing appears under {@code output} unless the run succeeds.
      */
-    public EnhancementResult enhanceFile(Path input, Path output) {
+    public EnhancementResult enhanceFile(Path input, Path output) { return enhanceFile(input, output, listener, cancellation); }
+
+    /** As {@link #enhanceFile(Path, Path)}, reporting to {@code listener} and stopping on {@code cancel}. */
+    public EnhancementResult enhanceFile(Path input, Path output, EnhancementListener listener, Cancellation cancel) {
         try (RasterSource src = Rasters.open(input)) {
             try {
-                return enhance(src, EnhancedOutputs.sinkFor(output, src));
+                return enhance(src, EnhancedOutputs.sinkFor(output, src), listener, cancel);
             } catch (AeroLuxException e) {
                 throw e.file() == null && e instanceof BadInputException ? new BadInputException(input, e.getMessage(), e) : e;
             }
@@ -101,7 +134,10 @@ public final class Enhancer implements AutoCloseable {
      * @throws BadInputException for inputs enhancement cannot use (palette images, two colour bands without bands)
      * @throws CancelledException when cancelled
      */
-    public EnhancementResult enhance(RasterSource source, SinkFactory sinks) {
+    public EnhancementResult enhance(RasterSource source, SinkFactory sinks) { return enhance(source, sinks, listener, cancellation); }
+
+    /** As {@link #enhance(RasterSource, SinkFactory)}, reporting to {@code listener} and stopping on {@code cancellation}. */
+    public EnhancementResult enhance(RasterSource source, SinkFactory sinks, EnhancementListener listener, Cancellation cancellation) {
         long t0 = System.nanoTime();
         RasterInfo info = source.info();
         Path file = EnhancedOutputs.fileOf(source);
@@ -155,29 +191,18 @@ public final class Enhancer implements AutoCloseable {
         RasterSink open(RasterInfo like);
     }
 
-    /** Options of an {@link Enhancer}; everything but the model has a default. */
+    /** {@link EnhancementOptions} plus where the model comes from, a listener and a cancellation, in one builder. */
     public static final class Builder {
-        private String modelRef = "cue-demo";
+        private final EnhancementOptions.Builder options = EnhancementOptions.builder();
         private ModelRegistry registry = ModelRegistry.empty();
         private Model loaded;
-        private int[] bands;
-        private EnhancementMode mode = EnhancementMode.AUTO;
-        private Integer tile, overlap;
-        private Blender blender = Blender.COSINE;
-        private int batch = 1;
-        private DeviceRequest device = DeviceRequest.AUTO;
-        private int threads;
-        private CudaOptions cuda = CudaOptions.DEFAULT;
-        private MemoryBudget budget;
-        private ValueRange range;
-        private int gapProbe = GapProbe.AUTO;
         private EnhancementListener listener = EnhancementListener.NONE;
         private Cancellation cancellation = new Cancellation();
 
         private Builder() {}
 
-        /** A registry name or an .onnx path; default {@code cue-demo}. */
-        public Builder model(String reference) { this.modelRef = reference; return this; }
+        /** A registry name or an .onnx path; default {@value EnhancementOptions#DEFAULT_MODEL}. */
+        public Builder model(String reference) { options.model(reference); return this; }
 
         /** Where registry names are looked up (default: none, so only paths work). */
         public Builder registry(ModelRegistry registry) { this.registry = registry; return this; }
@@ -185,42 +210,32 @@ public final class Enhancer implements AutoCloseable {
         /** An already loaded model (the caller keeps ownership); overrides {@link #model(String)}. */
         public Builder model(Model model) { this.loaded = model; return this; }
 
-        /** 1-based input bands in model order (red, green, blue); a band may repeat. Default: 1,1,1 for grey, else 1,2,3. */
-        public Builder bands(int... oneBased) { this.bands = oneBased == null ? null : oneBased.clone(); return this; }
+        /** See {@link EnhancementOptions.Builder#bands}. */
+        public Builder bands(int... oneBased) { options.bands(oneBased); return this; }
 
-        public Builder mode(EnhancementMode mode) { this.mode = mode; return this; }
+        public Builder mode(EnhancementMode mode) { options.mode(mode); return this; }
 
-        /** Tile edge for tiled mode, at least {@value Enhancer#MIN_TILE}; default the card's. */
-        public Builder tile(int pixels) { this.tile = pixels; return this; }
+        public Builder tile(int pixels) { options.tile(pixels); return this; }
 
-        /** Overlap between tiles; default the card's. */
-        public Builder overlap(int pixels) { this.overlap = pixels; return this; }
+        public Builder overlap(int pixels) { options.overlap(pixels); return this; }
 
-        /** Default cosine. */
-        public Builder blend(Blender blender) { this.blender = blender; return this; }
+        public Builder blend(Blender blender) { options.blend(blender); return this; }
 
-        /** Tiles per model call in tiled mode; default 1 (CUE tiles are large: batching multiplies memory, not speed). */
-        public Builder batch(int tiles) { this.batch = tiles; return this; }
+        public Builder batch(int tiles) { options.batch(tiles); return this; }
 
-        public Builder device(DeviceRequest device) { this.device = device; return this; }
+        public Builder device(DeviceRequest device) { options.device(device); return this; }
 
-        /** ONNX Runtime threads per operator; 0 (default) = all cores. */
-        public Builder threads(int threads) { this.threads = threads; return this; }
+        public Builder threads(int threads) { options.threads(threads); return this; }
 
-        /** CUDA arena limit and cuDNN search (used only when the model runs on CUDA; the device reason names them). */
-        public Builder cuda(CudaOptions cuda) { this.cuda = java.util.Objects.requireNonNull(cuda); return this; }
+        public Builder cuda(CudaOptions cuda) { options.cuda(cuda); return this; }
 
-        /** Default: {@link MemoryBudget#fromSystem()}. */
-        public Builder memoryBudget(MemoryBudget budget) { this.budget = budget; return this; }
+        public Builder memoryBudget(MemoryBudget budget) { options.memoryBudget(budget); return this; }
 
-        /** The raw values of black and white; default: 0..255 for uint8, robust data percentiles otherwise. */
-        public Builder range(ValueRange range) { this.range = range; return this; }
+        public Builder range(ValueRange range) { options.range(range); return this; }
 
-        /** Edge of the tiled-vs-whole probe in pixels; -1 (default) two tile strides, 0 off. */
-        public Builder gapProbe(int edge) { this.gapProbe = edge; return this; }
+        public Builder gapProbe(int edge) { options.gapProbe(edge); return this; }
 
-        /** {@code --gap-probe} as users type it: auto, off (or 0), or an edge of at least 4 pixels. */
-        public Builder gapProbe(String text) { return gapProbe(parseGapProbe(text)); }
+        public Builder gapProbe(String text) { options.gapProbe(text); return this; }
 
         public Builder listener(EnhancementListener listener) { this.listener = listener; return this; }
 
@@ -234,61 +249,33 @@ public final class Enhancer implements AutoCloseable {
          * @throws org.aerolux.core.DeviceException when the requested device cannot be used
          */
         public Enhancer build() {
-            if (batch < 1) throw new UsageException(null, "--batch must be at least 1, got " + batch);
-            if (gapProbe < -1) throw new UsageException(null, "--gap-probe must be auto, off or a size in pixels, got " + gapProbe);
-            if (mode == null || blender == null || device == null || listener == null || cancellation == null)
-                throw new IllegalStateException("mode, blend, device, listener and cancellation must not be null");
-            if (bands != null && bands.length == 0) throw new UsageException(null, "--bands is empty");
-            MemoryBudget b = budget != null ? budget : MemoryBudget.fromSystem();
-            EnhancementOptions opts = new EnhancementOptions(loaded == null ? Optional.ofNullable(modelRef) : Optional.empty(),
-                    Optional.ofNullable(bands), mode, tile == null ? OptionalInt.empty() : OptionalInt.of(tile),
-                    overlap == null ? OptionalInt.empty() : OptionalInt.of(overlap), blender, batch, device, threads, b,
-                    Optional.ofNullable(range), gapProbe);
-            if (loaded != null) return new Enhancer(loaded, false, Optional.empty(), opts, grid(loaded.card()), listener, cancellation);
-            ResolvedModel rm = new ModelResolver(registry).resolve(modelRef);
-            Model m = OnnxModelLoader.load(rm, new InferenceOptions(device, threads, cuda));
-            try {
-                checkCard(m.card(), rm.file(), m);
-                return new Enhancer(m, true, Optional.of(rm), opts, grid(m.card()), listener, cancellation);
-            } catch (RuntimeException e) {
-                m.close();
-                throw e;
-            }
-        }
-
-        private static void checkCard(ModelCard card, Path file, Model m) {
-            if (card.modelType() != ModelType.ENHANCEMENT || card.output() != OutputKind.IMAGE)
-                throw new ModelException(file, "model '" + card.name() + "' is a " + card.modelType().cardValue() + " model with "
-                        + card.output().cardValue() + " output; enhance needs an enhancement (CUE) model with image output");
-            if (m.inputChannels() != 3 || m.outputChannels() != 3)
-                throw new ModelException(file, "model '" + card.name() + "' takes " + m.inputChannels() + " and gives "
-                        + m.outputChannels() + " channels; a CUE model maps RGB to RGB");
-        }
-
-        private TileGrid grid(ModelCard card) {
-            int m = card.sizeMultiple();
-            // a card's own smaller tile is raised to the minimum (rounded up to its size multiple); a user's is refused
-            int t = tile != null ? tile : (int) Math.max(card.tileSize(), (MIN_TILE + m - 1L) / m * m);
-            int o = overlap != null ? overlap : card.overlap();
-            if (t < MIN_TILE)
-                throw new UsageException(null, String.format(Locale.ROOT, "--tile %d is too small for CUE: at least %d (the model sees"
-                        + " the whole input, so small tiles drift apart from the whole-image result)", t, MIN_TILE));
-            if (o < 0 || o >= t) throw new UsageException(null, "--overlap must be 0 or more and below --tile " + t + ", got " + o);
-            return new TileGrid(t, o, m);
+            if (listener == null || cancellation == null) throw new IllegalStateException("listener and cancellation must not be null");
+            if (loaded != null) return new Enhancer(loaded, false, Optional.empty(), options.model(null).build(), listener, cancellation);
+            return open(options.build(), registry, listener, cancellation);
         }
     }
 
-    /** {@code auto} as -1, {@code off} or 0 as 0, else an edge of at least 4 pixels; anything else is a usage error. */
-    public static int parseGapProbe(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("auto")) return -1;
-        if (t.equals("off") || t.equals("0")) return 0;
-        try {
-            int n = Integer.parseInt(t);
-            if (n >= 4) return n;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(null, "--gap-probe must be auto, off or a size of at least 4 pixels, got '" + text + "'");
+    private static void checkCard(ModelCard card, Path file, Model m) {
+        if (card.modelType() != ModelType.ENHANCEMENT || card.output() != OutputKind.IMAGE)
+            throw new ModelException(file, "model '" + card.name() + "' is a " + card.modelType().cardValue() + " model with "
+                    + card.output().cardValue() + " output; enhance needs an enhancement (CUE) model with image output");
+        if (m.inputChannels() != 3 || m.outputChannels() != 3)
+            throw new ModelException(file, "model '" + card.name() + "' takes " + m.inputChannels() + " and gives "
+                    + m.outputChannels() + " channels; a CUE model maps RGB to RGB");
     }
+
+    private static TileGrid grid(ModelCard card, EnhancementOptions options) {
+        int m = card.sizeMultiple();
+        // a card's own smaller tile is raised to the minimum (rounded up to its size multiple); a user's is refused
+        int t = options.tile().orElse((int) Math.max(card.tileSize(), (MIN_TILE + m - 1L) / m * m));
+        int o = options.overlap().orElse(card.overlap());
+        if (t < MIN_TILE)
+            throw new UsageException(null, String.format(Locale.ROOT, "--tile %d is too small for CUE: at least %d (the model sees"
+                    + " the whole input, so small tiles drift apart from the whole-image result)", t, MIN_TILE));
+        if (o < 0 || o >= t) throw new UsageException(null, "--overlap must be 0 or more and below --tile " + t + ", got " + o);
+        return new TileGrid(t, o, m);
+    }
+
+    /** See {@link EnhancementOptions#parseGapProbe}. */
+    public static int parseGapProbe(String text) { return EnhancementOptions.parseGapProbe(text); }
 }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.aerolux.core.ByteSize;
 import org.aerolux.core.UsageException;
 
 /**
@@ -45,21 +46,14 @@ public record MemoryBudget(long bytes, String source) {
 
     /** Parses 512m, 8g, 2.5G, 1048576 (bytes) etc. */
     public static MemoryBudget parse(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        double mult = 1;
-        if (t.endsWith("b")) t = t.substring(0, t.length() - 1);
-        if (t.endsWith("k")) mult = 1L << 10;
-        else if (t.endsWith("m")) mult = 1L << 20;
-        else if (t.endsWith("g")) mult = 1L << 30;
-        else if (t.endsWith("t")) mult = 1L << 40;
-        if (mult > 1) t = t.substring(0, t.length() - 1);
+        long bytes;
         try {
-            double v = Double.parseDouble(t);
-            if (!(v > 0) || Double.isInfinite(v)) throw new NumberFormatException();
-            return new MemoryBudget((long) (v * mult), "given (--memory " + text.trim() + ")");
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "--memory must be a size such as 4g or 512m, got '" + text + "'");
+            bytes = ByteSize.parse("memory", text);
+        } catch (UsageException e) {
+            bytes = 0;
         }
+        if (bytes <= 0) throw new UsageException(null, "memory must be a size such as 4g or 512m, got '" + text + "'");
+        return new MemoryBudget(bytes, "given (memory " + text.trim() + ")");
     }
 
     /** E.g. 3.2 GB. */

@@ -23,24 +23,10 @@ public final class ModePlanner {
     public static final int WHOLE_HEAP_BYTES_PER_PIXEL = 96;
     /** Runtime, model weights and ONNX Runtime arenas. */
     public static final int FIXED_OVERHEAD_MB = 128;
-    /** Used when a CUE-type card lacks {@code aerolux.activation_bytes_per_pixel}. */
-    public static final int FALLBACK_ACTIVATION_BYTES_PER_PIXEL = 512;
-    /** The card key with the measured activation memory per pixel. */
-    public static final String ACTIVATION_KEY = "aerolux.activation_bytes_per_pixel";
-
     private ModePlanner() {}
 
-    /** The card's activation bytes per pixel, or the fallback. */
-    public static int activationBytesPerPixel(ModelCard card) {
-        String v = card.extras().get(ACTIVATION_KEY);
-        if (v == null) return FALLBACK_ACTIVATION_BYTES_PER_PIXEL;
-        try {
-            int n = (int) Math.round(Double.parseDouble(v.trim()));
-            return n > 0 ? n : FALLBACK_ACTIVATION_BYTES_PER_PIXEL;
-        } catch (NumberFormatException e) {
-            return FALLBACK_ACTIVATION_BYTES_PER_PIXEL;
-        }
-    }
+    /** The card's activation bytes per pixel ({@link ModelCard#activationBytesPerPixel()}, one default for every method). */
+    public static int activationBytesPerPixel(ModelCard card) { return (int) Math.min(Integer.MAX_VALUE, card.activationBytesPerPixel()); }
 
     /** The grid of a whole-image pass: one window per axis, the image rounded up to the size multiple, no overlap. */
     public static TileGrid wholeGrid(int width, int height, int sizeMultiple) {

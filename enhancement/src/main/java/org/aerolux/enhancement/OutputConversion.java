@@ -8,17 +8,7 @@ import org.aerolux.core.raster.DataType;
  * (float32). A valid result that lands exactly on the band's nodata value is moved one step towards the middle of
  * the range (e.g. 0 becomes 1 when 0 is nodata), so that an enhanced pixel never turns into nodata.
  */
-final class OutputConversion {
-    private final ValueRange range;
-    private final DataType type;
-    private final Nodata nodata;
-
-    OutputConversion(ValueRange range, DataType type, Nodata nodata) {
-        this.range = range;
-        this.type = type;
-        this.nodata = nodata;
-    }
-
+record OutputConversion(ValueRange range, DataType type, Nodata nodata) {
     /** The output sample for a model output. */
     double convert(double unit) {
         double v = range.fromUnit(unit);

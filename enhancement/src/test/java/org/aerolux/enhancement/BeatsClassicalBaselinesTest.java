@@ -12,8 +12,6 @@ import org.aerolux.core.image.ImgRasterSink;
 import org.aerolux.core.image.ImgRasterSource;
 import org.aerolux.core.model.Model;
 import org.aerolux.core.testing.SharedData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +20,7 @@ import org.junit.jupiter.api.Test;
  * histogram equalisation in mean PSNR. The margins are measured and printed, not hard-coded; the test asserts
  * that each is positive.
  */
-class BeatsClassicalBaselinesTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() { model = CueFixtures.load(); }
-
-    @AfterAll
-    static void close() { model.close(); }
-
+class BeatsClassicalBaselinesTest extends WithCueModel {
     @Test
     void enhancementBeatsGammaAndHistogramEqualisationInMeanPsnr() {
         List<LowLightPairs.Pair> pairs = new ArrayList<>();

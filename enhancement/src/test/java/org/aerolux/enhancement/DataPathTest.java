@@ -58,12 +58,7 @@ class DataPathTest {
     void sixteenBitPngComesBackAsSixteenBitPng() {
         Path png = tmp.resolve("deep.png"), out = tmp.resolve("deep_enhanced.png");
         int w = 21, h = 13;
-        try (PngRasterSink s = PngRasterSink.create(png, w, h, 3, DataType.UINT16)) {
-            double[] d = new double[w * h * 3];
-            for (int i = 0; i < d.length; i++) d[i] = (i * 4099) % 65536;
-            s.write(ArrayImgs.doubles(d, w, h, 3));
-            s.commit();
-        }
+        writePng(png, w, h, 3, DataType.UINT16, 4099, 65536);
         try (Enhancer e = Enhancer.builder().model(identity).range(ValueRange.user(0, 65535)).build()) {
             e.enhanceFile(png, out);
         }
@@ -115,12 +110,7 @@ class DataPathTest {
     void repeatedBandsAreAveragedBackAndAlphaIsCopied() throws Exception {
         Path png = tmp.resolve("rgba.png"), out = tmp.resolve("rgba_enhanced.png");
         int w = 9, h = 7;
-        try (PngRasterSink s = PngRasterSink.create(png, w, h, 4, DataType.UINT8)) {
-            double[] d = new double[w * h * 4];
-            for (int i = 0; i < d.length; i++) d[i] = (i * 37) % 256;
-            s.write(ArrayImgs.doubles(d, w, h, 4));
-            s.commit();
-        }
+        writePng(png, w, h, 4, DataType.UINT8, 37, 256);
         try (PlainImageSource src = PlainImageSource.open(png)) {
             assertEquals(List.of("red", "green", "blue", "alpha"), src.info().bandDescriptions());
         }
@@ -162,5 +152,15 @@ class DataPathTest {
     private static void assertArrayEqualsDeep(double[][] a, double[][] b) {
         assertEquals(a.length, b.length);
         for (int k = 0; k < a.length; k++) assertArrayEquals(a[k], b[k], 0.0, "band " + (k + 1));
+    }
+
+    /** A PNG of a project-owned pattern: sample i is (i * step) mod period. */
+    private static void writePng(Path png, int w, int h, int bands, DataType type, int step, int period) {
+        try (PngRasterSink s = PngRasterSink.create(png, w, h, bands, type)) {
+            double[] d = new double[w * h * bands];
+            for (int i = 0; i < d.length; i++) d[i] = ((long) i * step) % period;
+            s.write(ArrayImgs.doubles(d, w, h, bands));
+            s.commit();
+        }
     }
 }

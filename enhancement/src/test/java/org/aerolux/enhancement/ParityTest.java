@@ -9,8 +9,6 @@ import org.aerolux.core.image.ImgRasterSink;
 import org.aerolux.core.image.ImgRasterSource;
 import org.aerolux.core.model.Model;
 import org.aerolux.core.tile.Blender;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,15 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ONNX Runtime in Java, through AeroLux's whole-image path (mirror padding to the size multiple with
  * Views.extendMirrorSingle, crop back), against PyTorch's outputs in the committed fixtures, within 1e-3.
  */
-class ParityTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() { model = CueFixtures.load(); }
-
-    @AfterAll
-    static void close() { model.close(); }
-
+class ParityTest extends WithCueModel {
     /** The raw (unclamped) model output through the padding path matches PyTorch's. */
     @ParameterizedTest
     @ValueSource(strings = {"lowlight_96x128", "odd_75x130", "batch2_64x80"})

@@ -8,21 +8,11 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.aerolux.core.image.ImgRasterSink;
 import org.aerolux.core.image.ImgRasterSource;
 import org.aerolux.core.model.Model;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Images smaller than the model's 4 x 4 minimum are mirror-padded up to it and cropped back. */
-class SmallImagesTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() { model = CueFixtures.load(); }
-
-    @AfterAll
-    static void close() { model.close(); }
-
+class SmallImagesTest extends WithCueModel {
     @ParameterizedTest
     @CsvSource({"1,1,3", "3,2,3", "2,5,1", "4,4,3", "5,3,1"})
     void tinyImagesComeBackTheSameSizeAndBrighter(int w, int h, int bands) {

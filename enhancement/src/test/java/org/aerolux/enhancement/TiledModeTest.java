@@ -9,8 +9,6 @@ import org.aerolux.core.image.ImgRasterSink;
 import org.aerolux.core.image.ImgRasterSource;
 import org.aerolux.core.model.Model;
 import org.aerolux.core.testing.SharedData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,15 +16,7 @@ import org.junit.jupiter.api.Test;
  * measured on a probe that does fit. Kept cheap: a 772 x 64 strip (larger than one 512-pixel tile) with a 32-pixel
  * overlap, so two tiles; the budget is set between the tile's and the whole image's estimates.
  */
-class TiledModeTest {
-    static Model model;
-
-    @BeforeAll
-    static void load() { model = CueFixtures.load(); }
-
-    @AfterAll
-    static void close() { model.close(); }
-
+class TiledModeTest extends WithCueModel {
     @Test
     void tooLargeForTheBudgetGoesThroughTilesAndReportsTheGap() {
         int w = 772, h = 64;

@@ -1,36 +1,23 @@
 package org.aerolux.plugins;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.aerolux.core.OneLine;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.BadInputException;
 import org.aerolux.core.UsageException;
-import org.aerolux.core.io.AtomicOutput;
-import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.pipeline.Cancellation;
-import org.aerolux.core.pipeline.ProgressEvent;
-import org.aerolux.enhancement.EnhancedOutputs;
-import org.aerolux.enhancement.EnhancementListener;
-import org.aerolux.enhancement.EnhancementProvenance;
-import org.aerolux.enhancement.EnhancementResult;
+import org.aerolux.enhancement.EnhancementOptions;
+import org.aerolux.enhancement.FileEnhancement;
 import org.aerolux.enhancement.Enhancer;
 import org.aerolux.segmentation.FileSegmentation;
 import org.aerolux.segmentation.SegmentationOptions;
@@ -41,8 +28,7 @@ import org.aerolux.segmentation.VectorOutputs;
 /**
  * {@code AeroLux Batch}: {@code task=segment} or {@code task=enhance} over every raster of {@code input=[DIR]}
  * into {@code output=[DIR]}, with the keys of that task. Files, names and skip rules are the command line's
- * (the segmentation module's {@link FileSegmentation}; the enhancement module's {@link Enhancer#enhanceFile} and
- * {@link EnhancedOutputs}): an input whose outputs exist is skipped unless {@code overwrite}, so an interrupted
+ * (the segmentation module's {@link FileSegmentation}, the enhancement module's {@link FileEnhancement}): an input whose outputs exist is skipped unless {@code overwrite}, so an interrupted
  * run resumes. A bad file is reported in the Log and the others are still done; Esc cancels the current file
  * (leaving nothing of it) and stops.
  */
@@ -93,7 +79,7 @@ public final class BatchCommand implements PlugIn {
                 v.blend(), v.device(), v.batch(), v.temperature(), v.gpuMemLimit(), v.cudnnSearch())).outputs(outputs).overwrite(c[5]).build();
         List<Path> files = FileSegmentation.rastersIn(input);
         if (files.isEmpty()) throw new BadInputException(input, "the folder holds no GeoTIFF (.tif or .tiff) to segment");
-        OutputDirs.prepare(output);
+        OutputFolders.prepare(output, "output");
         Cancellation cancel = TileProgress.start();
         Tally tally = new Tally(files.size());
         try (Segmenter s = Segmenter.open(options, FijiModels.registry())) {
@@ -112,65 +98,26 @@ public final class BatchCommand implements PlugIn {
     }
 
     private static void enhance(Path input, Path output, ModelRunFields.Values v, boolean overwrite) {
-        List<Path> files = new ArrayList<>();
-        boolean same = input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
-        try (Stream<Path> s = Files.list(input)) {
-            s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(EnhancedOutputs::isSupportedName).filter(p -> !(same && EnhancedOutputs.isOutputName(p))).sorted().forEach(files::add);
-        } catch (IOException e) {
-            throw new BadInputException(input, "cannot list the folder: " + e.getMessage(), e);
-        }
+        List<Path> files = FileEnhancement.imagesIn(input, output);
         if (files.isEmpty()) throw new BadInputException(input, "the folder holds no GeoTIFF, TIFF, PNG or JPEG files");
-        OutputDirs.prepare(output);
+        EnhancementOptions options = ModelRunFields.enhancement(v.model().equals("default") ? EnhancementOptions.DEFAULT_MODEL : v.model(),
+                v.bands(), v.tile(), v.device()).overwrite(overwrite).build();
+        OutputFolders.prepare(output, "output");
         Cancellation cancel = TileProgress.start();
         Tally tally = new Tally(files.size());
-        AtomicStep step = new AtomicStep();
-        Enhancer.Builder b = Enhancer.builder().model(v.model().equals("default") ? "cue-demo" : v.model()).registry(FijiModels.registry())
-                .device(DeviceRequest.parse(v.device())).cancellation(cancel).listener(new EnhancementListener() {
-                    @Override
-                    public void progress(ProgressEvent e) { step.progress.onProgress(e); }
-
-                    @Override
-                    public void phase(String name) { step.progress.checkEscape(); }
-                });
-        int[] bands = ModelRunFields.bands(v.bands());
-        if (bands != null) b.bands(bands);
-        ModelRunFields.pixels("tile", v.tile()).ifPresent(t -> b.tile(t).mode(org.aerolux.enhancement.EnhancementMode.TILED));
-        try (Enhancer enhancer = b.build()) {
+        try (Enhancer enhancer = Enhancer.open(options, FijiModels.registry())) {
+            FileEnhancement runner = new FileEnhancement(enhancer, output);
             for (Path f : files) {
-                step.progress = new TileProgress(TITLE, cancel, "file " + tally.next() + "/" + files.size() + " " + f.getFileName() + ", ");
-                Path enhanced = EnhancedOutputs.enhanced(f, output), provenance = EnhancedOutputs.provenance(f, output);
-                if (!overwrite && Files.exists(enhanced) && Files.exists(provenance)) {
-                    tally.done(f, true, "");
-                    continue;
-                }
+                TileProgress p = new TileProgress(TITLE, cancel, "file " + tally.next() + "/" + files.size() + " " + f.getFileName() + ", ");
                 try {
-                    EnhancementResult r = enhancer.enhanceFile(f, enhanced);
-                    Map<String, Path> outs = new LinkedHashMap<>();
-                    outs.put("enhanced", enhanced);
-                    outs.put("provenance", provenance);
-                    writeJson(EnhancementProvenance.of(enhancer, r, f, outs, null), provenance);
-                    tally.done(f, false, r.total().toMillis() / 1000.0 + " s");
+                    FileEnhancement.FileResult r = runner.enhance(f, p.forEnhancement(), cancel);
+                    tally.done(f, r.skipped(), r.skipped() ? "" : r.result().total().toMillis() / 1000.0 + " s");
                 } catch (BadInputException e) {
                     tally.failed(f, e);
                 }
             }
         }
         tally.finish();
-    }
-
-    private static final class AtomicStep {
-        volatile TileProgress progress;
-    }
-
-    static void writeJson(JsonObject json, Path target) {
-        AtomicOutput.write(target, os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues().create()
-                    .toJson(json, w);
-            w.write("\n");
-            w.flush();
-        });
     }
 
     /** Counts and logs what happened to each file. */
@@ -196,7 +143,7 @@ public final class BatchCommand implements PlugIn {
         void failed(Path f, AeroLuxException e) {
             failed++;
             if (first == null) first = e;
-            IJ.log(TITLE + ": [" + index + "/" + total + "] " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+            IJ.log(TITLE + ": [" + index + "/" + total + "] " + OneLine.of(e.getMessage()));
         }
 
         void finish() {

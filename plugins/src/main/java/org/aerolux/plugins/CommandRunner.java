@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.Macro;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
+import org.aerolux.core.OneLine;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.CancelledException;
 
@@ -64,7 +65,7 @@ final class CommandRunner {
 
     /** A one-line error: a dialog in the GUI (and the Log), the Log alone when headless. */
     static void error(String title, String message) {
-        String line = message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        String line = message == null ? "failed" : OneLine.of(message);
         IJ.log(title + ": " + line);
         if (!GraphicsEnvironment.isHeadless() && IJ.getInstance() != null) IJ.error(title, line);
     }

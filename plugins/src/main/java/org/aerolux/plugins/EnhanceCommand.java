@@ -1,6 +1,5 @@
 package org.aerolux.plugins;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import ij.IJ;
 import ij.ImagePlus;
@@ -9,24 +8,19 @@ import ij.gui.GenericDialog;
 import ij.io.FileInfo;
 import ij.plugin.PlugIn;
 import ij.process.ColorProcessor;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.aerolux.core.io.AtomicOutput;
-import org.aerolux.core.model.DeviceRequest;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.pipeline.Cancellation;
-import org.aerolux.core.pipeline.ProgressEvent;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
 import org.aerolux.core.raster.TeeRasterSink;
 import org.aerolux.enhancement.EnhancedOutputs;
-import org.aerolux.enhancement.EnhancementListener;
+import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.enhancement.EnhancementProvenance;
 import org.aerolux.enhancement.EnhancementResult;
 import org.aerolux.enhancement.Enhancer;
@@ -51,7 +45,7 @@ public final class EnhanceCommand implements PlugIn {
         CommandRunner.run(TITLE, () -> {
             ImagePlus imp = Images.current(TITLE);
             var registry = FijiModels.registry();
-            String[] d = {"cue-demo", "default", "auto", "auto", ""};
+            String[] d = {EnhancementOptions.DEFAULT_MODEL, "default", "auto", "auto", ""};
             String[] v = MacroOptions.isMacro() || last == null ? d : last;
             List<String> models = ModelRunFields.modelNames(registry, "enhancement");
             if (!models.contains(v[0])) models.add(v[0]);
@@ -70,53 +64,34 @@ public final class EnhanceCommand implements PlugIn {
     }
 
     static void enhance(ImagePlus imp, String[] v, Path saveDir) {
-        if (saveDir != null) OutputDirs.prepare(saveDir);
+        if (saveDir != null) OutputFolders.prepare(saveDir, "save");
         Cancellation cancel = TileProgress.start();
         TileProgress progress = new TileProgress(TITLE, cancel, "");
-        Enhancer.Builder b = Enhancer.builder().model(v[0]).registry(FijiModels.registry()).device(DeviceRequest.parse(v[3]))
-                .cancellation(cancel).listener(new EnhancementListener() {
-                    @Override
-                    public void phase(String name) {
-                        IJ.showStatus(TITLE + ": " + name);
-                        progress.checkEscape();
-                    }
-
-                    @Override
-                    public void progress(ProgressEvent event) { progress.onProgress(event); }
-                });
-        int[] bands = ModelRunFields.bands(v[1]);
-        if (bands != null) b.bands(bands);
-        ModelRunFields.pixels("tile", v[2]).ifPresent(t -> b.tile(t).mode(org.aerolux.enhancement.EnhancementMode.TILED));
+        EnhancementOptions options = ModelRunFields.enhancement(v[0], v[1], v[2], v[3]).build();
         IJ.showStatus(TITLE + ": loading " + v[0]);
         String stem = Images.stem(imp.getTitle());
         Path file = saveDir == null ? null : saveDir.resolve(stem + "_enhanced" + (fromPhoto(imp) ? ".png" : ".tif"));
         AtomicReference<ImageSink> image = new AtomicReference<>();
-        try (Enhancer enhancer = b.build(); RasterSource source = ImageSources.of(imp)) {
+        java.time.Instant started = java.time.Instant.now();
+        try (Enhancer enhancer = Enhancer.open(options, FijiModels.registry()); RasterSource source = ImageSources.of(imp)) {
             RasterInfo info = source.info();
             Enhancer.SinkFactory toFile = file == null ? null : EnhancedOutputs.sinkFor(file, source);
             EnhancementResult r = enhancer.enhance(source, like -> {
                 ImageSink s = new ImageSink(like.width(), like.height(), like.bandCount(), like.dataType());
                 image.set(s);
                 return toFile == null ? s : TeeRasterSink.of(s, toFile.open(like));
-            });
+            }, progress.forEnhancement(), cancel);
             if (saveDir != null) {
                 Map<String, Path> outputs = new LinkedHashMap<>();
                 outputs.put("enhanced", file);
                 Path provenance = saveDir.resolve(stem + "_aerolux.json");
                 outputs.put("provenance", provenance);
                 String src = imp.getProp(GeoTiffImport.SOURCE);
-                JsonObject json = EnhancementProvenance.of(enhancer, r, src != null ? Path.of(src) : saveDir.resolve(imp.getTitle()), outputs, null);
-                JsonObject command = new JsonObject();
-                command.addProperty("line", "run(\"" + TITLE + "\", \"model=" + v[0] + " bands=" + v[1] + " tile=" + v[2] + " device="
+                JsonObject invocation = new JsonObject();
+                invocation.addProperty("line", "run(\"" + TITLE + "\", \"model=" + v[0] + " bands=" + v[1] + " tile=" + v[2] + " device="
                         + v[3] + " save=[" + saveDir + "]\");");
-                json.add("command", command);
-                AtomicOutput.write(provenance, os -> {
-                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
-                            .create().toJson(json, w);
-                    w.write("\n");
-                    w.flush();
-                });
+                EnhancementProvenance.of(enhancer, r, src != null ? Path.of(src) : saveDir.resolve(imp.getTitle()), outputs, null, started)
+                        .with(Map.of("invocation", invocation)).write(provenance);
             }
             ImagePlus out = result(imp, image.get(), stem + "_enhanced", info);
             out.show();

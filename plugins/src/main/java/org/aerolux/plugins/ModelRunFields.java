@@ -2,16 +2,18 @@ package org.aerolux.plugins;
 
 import ij.gui.GenericDialog;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.CudaOptions;
+import org.aerolux.core.model.BandList;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.model.RegistryEntry;
 import org.aerolux.core.tile.Blender;
+import org.aerolux.enhancement.EnhancementMode;
+import org.aerolux.enhancement.EnhancementOptions;
 import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.segmentation.Temperature;
 
@@ -89,29 +91,24 @@ final class ModelRunFields {
         } catch (UsageException e) {
             throw new UsageException(null, "batch must be auto or a number of tiles (at least 1), got '" + v.batch() + "'");
         }
-        CudaOptions cuda;
-        try {
-            cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch());
-        } catch (UsageException e) {
-            throw new UsageException(null, e.getMessage().replace("--gpu-mem-limit", "gpu_mem_limit").replace("--cudnn-search", "cudnn_search"));
-        }
+        CudaOptions cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch()); // neutral names: gpu_mem_limit, cudnn_search
         return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
                 .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(batch)
                 .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()));
     }
 
-    /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default. */
-    static int[] bands(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || t.equals("default") || t.equals("auto")) return null;
-        try {
-            int[] b = Arrays.stream(t.split("[,\\s]+")).mapToInt(Integer::parseInt).toArray();
-            if (b.length == 0) throw new NumberFormatException();
-            return b;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "bands must be band numbers such as 3,2,1 (or default), got '" + text + "'");
-        }
+    /**
+     * The enhancement options of Fiji's keys {@code model}, {@code bands}, {@code tile} and {@code device}: a tile
+     * asks for tiled mode; everything else is the command line's default.
+     */
+    static EnhancementOptions.Builder enhancement(String model, String bands, String tile, String device) {
+        EnhancementOptions.Builder b = EnhancementOptions.builder().model(model).bands(bands(bands)).device(DeviceRequest.parse(device));
+        pixels("tile", tile).ifPresent(t -> b.tile(t).mode(EnhancementMode.TILED));
+        return b;
     }
+
+    /** "3,2,1" as band numbers; "default" (or empty) as null, the model card's default ({@link BandList}). */
+    static int[] bands(String text) { return BandList.parse(text); }
 
     /** "512" as 512; "auto" (or empty) as empty, the model card's value. */
     static OptionalInt pixels(String key, String text) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.aerolux.core.io.OutputFolders;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.ClassInfo;
 import org.aerolux.core.model.ModelRegistry;
@@ -92,7 +93,7 @@ public final class SegmentCommand implements PlugIn {
 
     /** Runs the segmenter on the image and shows the results (and writes them when {@code saveDir} is given). */
     static void segment(ImagePlus imp, SegmentationOptions options, Path saveDir, boolean overlay) {
-        if (saveDir != null) OutputDirs.prepare(saveDir);
+        if (saveDir != null) OutputFolders.prepare(saveDir, "save");
         Cancellation cancel = TileProgress.start();
         TileProgress progress = new TileProgress(TITLE, cancel, "");
         IJ.showStatus(TITLE + ": loading " + options.model());

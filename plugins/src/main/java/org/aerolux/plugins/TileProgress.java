@@ -6,24 +6,16 @@ import java.util.Locale;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressEvent;
 import org.aerolux.core.pipeline.ProgressListener;
+import org.aerolux.enhancement.EnhancementListener;
 
 /**
  * Tile progress in ImageJ's progress bar and status line ("AeroLux Segment (FarSeg): tile 12/40, about 35 s
  * left; Esc cancels"), and Esc as a cancel: {@code IJ.escapePressed()} is polled after every tile and cancels the
  * run through the engine's {@link Cancellation}, which then removes every partial result.
+ *
+ * @param step a prefix such as "image 2/5, " for folder runs; empty for one image
  */
-final class TileProgress implements ProgressListener {
-    private final String title;
-    private final Cancellation cancellation;
-    private final String step;
-
-    /** @param step a prefix such as "image 2/5, " for folder runs; empty for one image */
-    TileProgress(String title, Cancellation cancellation, String step) {
-        this.title = title;
-        this.cancellation = cancellation;
-        this.step = step;
-    }
-
+record TileProgress(String title, Cancellation cancellation, String step) implements ProgressListener {
     /** Forgets an Esc pressed before the run started (ImageJ does this for menu commands, not for macros). */
     static Cancellation start() {
         IJ.resetEscape();
@@ -41,6 +33,20 @@ final class TileProgress implements ProgressListener {
     static String status(String title, String step, ProgressEvent e) {
         String eta = e.eta().map(TileProgress::duration).map(d -> ", about " + d + " left").orElse("");
         return String.format(Locale.ROOT, "%s: %stile %d/%d%s; Esc cancels", title, step, e.done(), e.total(), eta);
+    }
+
+    /** This progress for an enhancement: tiles in the bar, each phase in the status line, Esc polled between phases. */
+    EnhancementListener forEnhancement() {
+        return new EnhancementListener() {
+            @Override
+            public void phase(String name) {
+                IJ.showStatus(title + ": " + step + name);
+                checkEscape();
+            }
+
+            @Override
+            public void progress(ProgressEvent event) { onProgress(event); }
+        };
     }
 
     /** Polls Esc between steps that are not tiles. */

@@ -109,4 +109,33 @@ class EnhanceBatchHeadlessIT {
         assertTrue(Files.isRegularFile(enh.resolve("c_enhanced.png")) && Files.isRegularFile(enh.resolve("a_enhanced.tif")));
         assertArrayEquals(GdalInfo.of(in.resolve("a.tif")).geoTransform(), GdalInfo.of(enh.resolve("a_enhanced.tif")).geoTransform(), 0);
     }
+
+    @Test
+    void batchEnhancementEqualsTheCommandLineByteForByte() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in")), cli = dir.resolve("cli"), fiji = dir.resolve("fiji");
+        Gdal.translate(SharedData.landsat(), in.resolve("a.tif"), "-srcwin", "30", "20", "100", "90", "-b", "3", "-b", "2", "-b", "1");
+        Gdal.translate(SharedData.natural("astronaut.png"), in.resolve("c.png"), "-srcwin", "100", "100", "96", "64");
+        String model = SharedData.repo().resolve("models/cue-demo.onnx").toString();
+        ReferenceRuns.run("cli", "enhance", "--model", model, "--input", in.toString(), "--output", cli.toString(), "--bands", "1,2,3",
+                "--device", "cpu", "--quiet");
+        String log = HeadlessFiji.run("run(\"AeroLux Batch\", \"task=enhance input=[" + in + "] output=[" + fiji + "] model=[" + model
+                + "] bands=1,2,3 device=cpu\");");
+        assertTrue(log.contains("2 done, 0 skipped, 0 failed of 2"), log);
+        for (String stem : List.of("a", "c")) {
+            String name = stem + (stem.equals("c") ? "_enhanced.png" : "_enhanced.tif");
+            assertArrayEquals(Files.readAllBytes(cli.resolve(name)), Files.readAllBytes(fiji.resolve(name)), name + " byte for byte");
+            com.google.gson.JsonObject a = comparable(cli.resolve(stem + "_aerolux.json")), b = comparable(fiji.resolve(stem + "_aerolux.json"));
+            assertEquals(a, b, stem + ": the same provenance apart from times, command line and memory budget");
+        }
+    }
+
+    /** A provenance without what differs between two runs of the same input and options in different processes. */
+    private static com.google.gson.JsonObject comparable(Path provenance) throws Exception {
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(provenance)).getAsJsonObject();
+        for (String f : List.of("started", "timings_s", "invocation")) o.remove(f);
+        for (String f : List.of("memory_budget", "memory_budget_bytes")) o.getAsJsonObject("parameters").remove(f);
+        o.getAsJsonObject("mode").remove("budget_bytes");
+        o.getAsJsonObject("mode").remove("why");
+        return o;
+    }
 }

@@ -28,10 +28,14 @@ public final class ReferenceRuns {
     /**
      * args: segment MODEL INPUT OUTDIR (bands 3,2,1, tile 64, overlap 16, every output, no registry)
      * | segment-registered REGISTRY MODEL INPUT OUTDIR (bands 1,2,3, tile 128, overlap 32; labels and probabilities)
-     * | enhance REGISTRY INPUT OUTPUT; always blend cosine, batch 2, the CPU and the card's temperature.
+     * | enhance REGISTRY INPUT OUTPUT; always blend cosine, batch 2, the CPU and the card's temperature
+     * | cli ARGS...: {@code aerolux ARGS...} itself.
      */
     public static void main(String[] args) throws Exception {
-        if (args[0].startsWith("segment")) {
+        if (args[0].equals("cli")) {
+            System.exit(org.aerolux.cli.AeroLuxCli.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)));
+        } else if (args[0].startsWith("segment")) {
             boolean registered = args[0].equals("segment-registered");
             String[] a = registered ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
             ModelRegistry registry = registered ? ModelRegistry.load(Path.of(args[1])) : ModelRegistry.empty();

@@ -1,46 +1,57 @@
 package org.aerolux.segmentation;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.aerolux.calibration.CalibrationReport;
 import org.aerolux.calibration.CalibrationReportJson;
 import org.aerolux.calibration.ReliabilityDiagramPlot;
 import org.aerolux.calibration.TemperatureFit;
 import org.aerolux.core.io.AtomicOutput;
+import org.aerolux.core.model.DeviceReport;
+import org.aerolux.core.provenance.DeviceInfo;
+import org.aerolux.core.provenance.InputInfo;
+import org.aerolux.core.provenance.ProvenanceJson;
+import org.aerolux.core.provenance.ProvenanceRecord;
+import org.aerolux.core.provenance.Versions;
+import org.aerolux.core.raster.RasterInfo;
+import org.aerolux.core.raster.RasterSource;
+import org.aerolux.core.raster.Rasters;
 
 /**
- * The files of {@code aerolux calibrate}: {@code calibration.json} (the model, the inputs, the options, a
- * before/after summary, and the calibration module's full report at both temperatures) and
- * {@code reliability.png} (the reliability diagrams before and after temperature scaling, side by side). Both are
- * written atomically.
+ * The files of {@code aerolux calibrate}: {@code calibration.json}, a provenance record in the common schema
+ * ({@link ProvenanceRecord}, command {@code calibrate}: the image as input, the model, the options, device,
+ * versions, timings) with the calibration's own sections (the labels, the fitted temperature, a before/after
+ * summary, and the calibration module's full report at both temperatures), and {@code reliability.png} (the
+ * reliability diagrams before and after temperature scaling, side by side). Both are written atomically.
  */
 public final class CalibrationOutputs {
     public static final String JSON = "calibration.json";
     public static final String PNG = "reliability.png";
-    /** Version of the calibration.json layout. */
-    public static final int FORMAT_VERSION = 1;
+    /** Version of the calibration.json layout (the common provenance one). */
+    public static final int FORMAT_VERSION = ProvenanceRecord.FORMAT_VERSION;
 
     private CalibrationOutputs() {}
 
+    /** The temperature section of calibration.json. */
+    record TemperatureSection(double before, double fitted, double fitRelative, double sampleNllBefore, double sampleNllAfter,
+                              int samplePixels, long labelledPixels, boolean atBound, String method) {}
+
+    /** The before/after summary of calibration.json. */
+    record Summary(double eceBefore, double eceAfter, double ceceBefore, double ceceAfter, double nllBefore, double nllAfter,
+                   double brierBefore, double brierAfter, long evaluatedPixels) {}
+
     /** The calibration.json document. */
     public static JsonObject json(Segmenter s, Path image, Path labels, LabelledCalibration.Result r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("format", "aerolux-calibrate");
-        o.addProperty("format_version", FORMAT_VERSION);
-        o.add("model", Provenance.model(s));
-        o.addProperty("image", image.toAbsolutePath().normalize().toString());
-        o.addProperty("labels", labels.toAbsolutePath().normalize().toString());
         JsonObject p = Provenance.parameters(s, r.before().run());
         p.remove("outputs");
         p.remove("overwrite");
@@ -49,52 +60,42 @@ public final class CalibrationOutputs {
         p.addProperty("bins", before.options().bins());
         p.addProperty("foreground_only", before.options().foregroundOnly());
         p.addProperty("ignore_label", before.options().ignoreLabel());
-        o.add("parameters", p);
-        o.add("device", Provenance.device(r.before().run().pipeline().device()));
-        o.add("versions", Provenance.versions(r.before().run().pipeline().device()));
-        JsonObject t = new JsonObject();
-        t.addProperty("before", r.before().temperature());
-        t.addProperty("fitted", r.fittedTemperature());
+        Map<String, JsonElement> sections = new LinkedHashMap<>();
+        sections.put("labels", new JsonPrimitive(labels.toAbsolutePath().normalize().toString()));
         TemperatureFit f = r.fit();
-        t.addProperty("fit_relative", f.temperature());
-        t.add("sample_nll_before", num(f.nllBefore()));
-        t.add("sample_nll_after", num(f.nllAfter()));
-        t.addProperty("sample_pixels", f.samples());
-        t.addProperty("labelled_pixels", f.eligiblePixels());
-        t.addProperty("at_bound", f.atBound());
-        t.addProperty("method", "minimise the NLL of softmax(log p / T') over a uniform sample of labelled pixels; fitted = before x T'");
-        o.add("temperature", t);
         CalibrationReport after = r.after().report();
-        JsonObject summary = new JsonObject();
-        summary.add("ece_before", num(before.ece()));
-        summary.add("ece_after", num(after.ece()));
-        summary.add("cece_before", num(before.cece()));
-        summary.add("cece_after", num(after.cece()));
-        summary.add("nll_before", num(before.nll()));
-        summary.add("nll_after", num(after.nll()));
-        summary.add("brier_before", num(before.brier()));
-        summary.add("brier_after", num(after.brier()));
-        summary.addProperty("evaluated_pixels", before.counts().evaluated());
-        o.add("summary", summary);
-        o.add("before", JsonParser.parseString(CalibrationReportJson.toJson(before)));
-        o.add("after", JsonParser.parseString(CalibrationReportJson.toJson(after)));
-        JsonObject timing = new JsonObject();
-        timing.addProperty("model_load", s.loadTime().toMillis() / 1000.0);
-        timing.addProperty("both_passes", r.elapsed().toMillis() / 1000.0);
-        o.add("timings_s", timing);
-        return o;
+        sections.put("temperature", ProvenanceJson.tree(new TemperatureSection(r.before().temperature(), r.fittedTemperature(),
+                f.temperature(), f.nllBefore(), f.nllAfter(), f.samples(), f.eligiblePixels(), f.atBound(),
+                "minimise the NLL of softmax(log p / T') over a uniform sample of labelled pixels; fitted = before x T'")));
+        sections.put("summary", ProvenanceJson.tree(new Summary(before.ece(), after.ece(), before.cece(), after.cece(), before.nll(),
+                after.nll(), before.brier(), after.brier(), before.counts().evaluated())));
+        sections.put("before", CalibrationReportJson.toJsonTree(before));
+        sections.put("after", CalibrationReportJson.toJsonTree(after));
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("model_load", ProvenanceJson.seconds(s.loadTime()));
+        timings.put("both_passes", ProvenanceJson.seconds(r.elapsed()));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("calibration", JSON);
+        outputs.put("reliability", PNG);
+        DeviceReport d = r.before().run().pipeline().device();
+        RasterInfo info;
+        try (RasterSource src = Rasters.open(image)) {
+            info = src.info();
+        }
+        // the two passes ran just before this record is made
+        return ProvenanceRecord.of("calibrate", Instant.now().minus(r.elapsed()), InputInfo.of(image, info), outputs, Provenance.model(s), p,
+                DeviceInfo.of(d), Versions.of(d), timings, sections).toJson();
     }
 
     /** Writes calibration.json and reliability.png into {@code dir}; returns their paths. */
     public static Path[] write(Segmenter s, Path image, Path labels, LabelledCalibration.Result r, Path dir) {
         Path json = dir.resolve(JSON), png = dir.resolve(PNG);
-        byte[] text = (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
-                .toJson(json(s, image, labels, r)) + "\n").getBytes(StandardCharsets.UTF_8);
+        JsonObject record = json(s, image, labels, r);
         BufferedImage plot = plot(s.model().card().name(), r);
         AtomicOutput.write(png, out -> {
             if (!ImageIO.write(plot, "png", out)) throw new java.io.IOException("no PNG writer");
         });
-        AtomicOutput.write(json, out -> out.write(text));
+        ProvenanceJson.write(record, json);
         return new Path[] {json, png};
     }
 
@@ -114,5 +115,4 @@ public final class CalibrationOutputs {
         return out;
     }
 
-    private static JsonElement num(double v) { return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE; }
 }

@@ -2,7 +2,7 @@ package org.aerolux.segmentation;
 
 import java.util.stream.IntStream;
 import org.aerolux.core.ModelException;
-import org.aerolux.core.model.DeviceReport;
+import org.aerolux.core.model.ForwardingModel;
 import org.aerolux.core.model.Model;
 import org.aerolux.core.model.ModelCard;
 import org.aerolux.core.model.NchwTensor;
@@ -18,47 +18,31 @@ import org.aerolux.core.model.OutputKind;
  * channels background 1 - p and foreground p, with p = sigmoid(z / T) of a logit z, or sigmoid(logit(p) / T) of a
  * probability (the two-class softmax above, written for one channel; p itself at T = 1).
  */
-public final class ProbabilityModel implements Model {
+public final class ProbabilityModel extends ForwardingModel {
     /** Floor of a probability before its logarithm is taken. */
     static final double MIN_PROBABILITY = 1e-15;
 
-    private final Model delegate;
     private final double temperature;
 
     /**
      * @throws ModelException when the model is not a segmentation model with logits or probabilities
      */
     public ProbabilityModel(Model delegate, double temperature) {
+        super(delegate);
         if (!(temperature > 0) || !Double.isFinite(temperature)) throw new IllegalArgumentException("temperature must be positive: " + temperature);
         OutputKind kind = delegate.card().output();
         if (kind == OutputKind.IMAGE)
             throw new ModelException(null, "model '" + delegate.card().name() + "' outputs an image, not class scores");
-        this.delegate = delegate;
         this.temperature = temperature;
     }
 
     /** The temperature applied. */
     public double temperature() { return temperature; }
 
-    /** The wrapped model. */
-    public Model delegate() { return delegate; }
-
-    @Override
-    public ModelCard card() { return delegate.card(); }
-
-    @Override
-    public DeviceReport device() { return delegate.device(); }
-
-    @Override
-    public int inputChannels() { return delegate.inputChannels(); }
-
     @Override
     public int outputChannels() { return binary() ? 2 : delegate.outputChannels(); }
 
     private boolean binary() { return delegate.card().isBinary(); }
-
-    @Override
-    public int fixedTileSize() { return delegate.fixedTileSize(); }
 
     @Override
     public NchwTensor run(NchwTensor batch) {

@@ -1,47 +1,42 @@
 package org.aerolux.segmentation;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.aerolux.core.io.AtomicOutput;
 import org.aerolux.core.model.DeviceReport;
-import org.aerolux.core.model.ModelCard;
-import org.aerolux.core.model.ResolvedModel;
 import org.aerolux.core.pipeline.PipelineResult;
+import org.aerolux.core.provenance.DeviceInfo;
+import org.aerolux.core.provenance.InputInfo;
+import org.aerolux.core.provenance.ModelInfo;
+import org.aerolux.core.provenance.ProvenanceJson;
+import org.aerolux.core.provenance.ProvenanceRecord;
+import org.aerolux.core.provenance.Versions;
 import org.aerolux.core.raster.RasterInfo;
 
 /**
- * The provenance record {@code STEM_aerolux.json} of a segmentation run: input file facts, the model (name, file,
- * sha256 and whether it was verified against the registry, full card), every parameter, the device actually used
- * and why, library versions, timings, tiles run and skipped, and class statistics. Only facts of the run are
+ * The provenance record {@code STEM_aerolux.json} of a segmentation run, in the common schema of
+ * {@link ProvenanceRecord}: input file facts, the model (name, file, sha256 and whether it was verified against the
+ * registry, full card), every parameter, the device actually used and why, library versions, timings, then the
+ * segmentation's own sections: tiles run and skipped, class statistics and vectors. Only facts of the run are
  * recorded: no environment variables, no user names, no system properties beyond versions.
  */
 public final class Provenance {
-    /** Version of the layout; bump on incompatible change. */
-    public static final int FORMAT_VERSION = 1;
-    private static final Pattern RUNTIME = Pattern.compile("ONNX Runtime (\\S+) via DJL (\\S+)");
+    /** Version of the layout (the common one). */
+    public static final int FORMAT_VERSION = ProvenanceRecord.FORMAT_VERSION;
 
     private Provenance() {}
 
-    /** The top-level fields of every record, in order; extra fields may not take these names. */
-    public static final List<String> STANDARD_FIELDS = List.of("format", "format_version", "command", "started",
-            "input", "outputs", "model", "parameters", "device", "versions", "timings_s", "tiles", "class_statistics", "vectors");
+    /** The top-level fields of every segmentation record, in order; extra fields may not take these names. */
+    public static final List<String> STANDARD_FIELDS = java.util.stream.Stream.concat(ProvenanceRecord.COMMON_FIELDS.stream(),
+            java.util.stream.Stream.of("tiles", "class_statistics", "vectors")).toList();
 
     /** The provenance of a finished file run. */
     public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
@@ -58,25 +53,16 @@ public final class Provenance {
     public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
                                 SegmentationResult result, Instant started, Duration total, Map<String, JsonElement> extra) {
         checkExtraFields(extra.keySet());
-        JsonObject o = new JsonObject();
-        o.addProperty("format", "aerolux-provenance");
-        o.addProperty("format_version", FORMAT_VERSION);
-        o.addProperty("command", "segment");
-        o.addProperty("started", started.truncatedTo(ChronoUnit.MILLIS).toString());
-        o.add("input", input(input, info));
-        JsonObject outs = new JsonObject();
-        outputs.forEach((k, v) -> outs.addProperty(k.cliName(), v.getFileName().toString()));
-        o.add("outputs", outs);
-        o.add("model", model(segmenter));
-        o.add("parameters", parameters(segmenter, result));
-        o.add("device", device(result.pipeline().device()));
-        o.add("versions", versions(result.pipeline().device()));
-        o.add("timings_s", timings(segmenter, result.pipeline(), total));
-        o.add("tiles", tiles(result.pipeline()));
-        o.add("class_statistics", statistics(result.statistics()));
-        o.add("vectors", result.vectors().<JsonElement>map(v -> v).orElse(JsonNull.INSTANCE));
-        extra.forEach((k, v) -> o.add(k, v.deepCopy()));
-        return o;
+        Map<String, String> outs = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> outs.put(k.cliName(), v.getFileName().toString()));
+        Map<String, JsonElement> sections = new LinkedHashMap<>();
+        sections.put("tiles", tiles(result.pipeline()));
+        sections.put("class_statistics", statistics(result.statistics()));
+        sections.put("vectors", result.vectors().<JsonElement>map(v -> v).orElse(JsonNull.INSTANCE));
+        extra.forEach((k, v) -> sections.put(k, v.deepCopy()));
+        DeviceReport d = result.pipeline().device();
+        return ProvenanceRecord.of("segment", started, InputInfo.of(input, info), outs, model(segmenter), parameters(segmenter, result),
+                DeviceInfo.of(d), Versions.of(d), timings(segmenter, result.pipeline(), total), sections).toJson();
     }
 
     /** @throws IllegalArgumentException when one of these names is a standard field */
@@ -86,63 +72,9 @@ public final class Provenance {
     }
 
     /** Writes the record atomically. */
-    public static void write(JsonObject record, Path target) {
-        byte[] bytes = (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(record) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(target, out -> out.write(bytes));
-    }
+    public static void write(JsonObject record, Path target) { ProvenanceJson.write(record, target); }
 
-    static JsonObject input(Path file, RasterInfo info) {
-        JsonObject o = new JsonObject();
-        o.addProperty("path", file.toAbsolutePath().normalize().toString());
-        o.addProperty("file_name", file.getFileName().toString());
-        try {
-            o.addProperty("size_bytes", Files.size(file));
-            o.addProperty("modified", Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
-        } catch (IOException e) {
-            o.add("size_bytes", JsonNull.INSTANCE);
-        }
-        o.addProperty("width", info.width());
-        o.addProperty("height", info.height());
-        o.addProperty("bands", info.bandCount());
-        o.addProperty("data_type", info.dataType().gdalName());
-        info.georeference().crs().ifPresentOrElse(c -> {
-            JsonObject crs = new JsonObject();
-            crs.add("epsg", c.epsg().isPresent() ? new JsonPrimitive(c.epsg().getAsInt()) : JsonNull.INSTANCE);
-            crs.addProperty("name", c.name());
-            crs.addProperty("geographic", c.geographic());
-            crs.addProperty("wkt", c.wkt());
-            o.add("crs", crs);
-        }, () -> o.add("crs", JsonNull.INSTANCE));
-        info.georeference().transform().ifPresentOrElse(t -> {
-            JsonArray a = new JsonArray();
-            for (double v : t.toGdal()) a.add(v);
-            o.add("geotransform", a);
-        }, () -> o.add("geotransform", JsonNull.INSTANCE));
-        JsonArray nodata = new JsonArray();
-        for (OptionalDouble nd : info.nodata()) nodata.add(nd.isPresent() ? number(nd.getAsDouble()) : JsonNull.INSTANCE);
-        o.add("nodata", nodata);
-        return o;
-    }
-
-    static JsonObject model(Segmenter s) {
-        JsonObject o = new JsonObject();
-        ModelCard card = s.model().card();
-        o.addProperty("reference", s.options().model());
-        o.addProperty("name", card.name());
-        o.addProperty("version", card.version());
-        ResolvedModel r = s.resolved().orElse(null);
-        o.addProperty("registry_name", r == null ? null : r.entry().map(e -> e.name()).orElse(null));
-        o.addProperty("file", r == null ? null : r.file().toAbsolutePath().normalize().toString());
-        o.addProperty("sha256", r == null ? null : r.sha256());
-        o.addProperty("sha256_verified", r != null && r.verified());
-        o.addProperty("sha256_note", r == null ? "model given in memory; no file digest"
-                : r.verified() ? "matches the registry entry" : "computed from the file; not in the registry, so not verified");
-        JsonObject c = new JsonObject();
-        card.toMetadata().forEach(c::addProperty);
-        o.add("card", c);
-        return o;
-    }
+    static ModelInfo model(Segmenter s) { return ModelInfo.of(s.options().model(), s.model().card(), s.resolved()); }
 
     static JsonObject parameters(Segmenter s, SegmentationResult r) {
         SegmentationOptions opt = s.options();
@@ -175,101 +107,51 @@ public final class Provenance {
         return o;
     }
 
-    static JsonObject device(DeviceReport d) {
-        JsonObject o = new JsonObject();
-        o.addProperty("requested", d.requested().toString());
-        o.addProperty("used", d.device());
-        o.addProperty("provider", d.provider());
-        o.addProperty("reason", d.reason());
-        o.addProperty("intra_op_threads", d.intraOpThreads());
+    static Map<String, Double> timings(Segmenter s, PipelineResult p, Duration total) {
+        Map<String, Double> o = new LinkedHashMap<>();
+        o.put("model_load", seconds(s.loadTime()));
+        o.put("run", seconds(total));
+        o.put("pipeline", seconds(p.total()));
+        o.put("read_normalise", seconds(p.read()));
+        o.put("model", seconds(p.model()));
+        o.put("blend", seconds(p.blend()));
+        o.put("write", seconds(p.write()));
+        o.put("tiles_per_second", ProvenanceJson.round(p.tilesPerSecond(), 3));
         return o;
     }
 
-    static JsonObject versions(DeviceReport d) {
-        JsonObject o = new JsonObject();
-        o.addProperty("aerolux", AeroLuxVersion.get());
-        o.addProperty("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        Matcher m = RUNTIME.matcher(d.runtime());
-        boolean parsed = m.find();
-        o.addProperty("onnxruntime", parsed ? m.group(1) : d.runtime());
-        o.addProperty("djl", parsed ? m.group(2) : d.runtime());
-        o.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        o.addProperty("cpus", Runtime.getRuntime().availableProcessors());
-        return o;
-    }
+    /** The tiles section. */
+    record Tiles(long total, long run, long skippedNodata, long retriedBatches, Backoff memoryBackoff, int columns, int rows,
+                 int windowWidth, int windowHeight, long validPixels, long nodataPixels) {}
 
-    static JsonObject timings(Segmenter s, PipelineResult p, Duration total) {
-        JsonObject o = new JsonObject();
-        o.addProperty("model_load", seconds(s.loadTime()));
-        o.addProperty("run", seconds(total));
-        o.addProperty("pipeline", seconds(p.total()));
-        o.addProperty("read_normalise", seconds(p.read()));
-        o.addProperty("model", seconds(p.model()));
-        o.addProperty("blend", seconds(p.blend()));
-        o.addProperty("write", seconds(p.write()));
-        o.addProperty("tiles_per_second", round(p.tilesPerSecond(), 3));
-        return o;
-    }
+    /** The memory back-off of the tiles section. */
+    record Backoff(String summary, int requestedBatch, int finalBatch, int requestedTile, int finalTile, int finalOverlap,
+                   List<String> events) {}
+
+    /** The class statistics section. */
+    record Statistics(String areaUnit, boolean areasKnown, String areaMethod, long dataPixels, long nodataPixels, double dataAreaM2,
+                      List<ClassEntry> classes) {}
+
+    /** One class of the statistics. */
+    record ClassEntry(int index, String name, String color, long pixels, double areaM2, double fraction) {}
 
     static JsonObject tiles(PipelineResult p) {
-        JsonObject o = new JsonObject();
-        o.addProperty("total", p.tilesTotal());
-        o.addProperty("run", p.tilesRun());
-        o.addProperty("skipped_nodata", p.tilesSkipped());
-        o.addProperty("retried_batches", p.retries());
-        o.add("memory_backoff", backoff(p.backoff()));
-        o.addProperty("columns", p.layout().columns().size());
-        o.addProperty("rows", p.layout().rows().size());
-        o.addProperty("window_width", p.layout().tileWidth());
-        o.addProperty("window_height", p.layout().tileHeight());
-        o.addProperty("valid_pixels", p.validPixels());
-        o.addProperty("nodata_pixels", p.nodataPixels());
-        return o;
-    }
-
-    static JsonObject backoff(org.aerolux.core.pipeline.MemoryBackoff b) {
-        JsonObject o = new JsonObject();
-        o.addProperty("summary", b.summary());
-        o.addProperty("requested_batch", b.requestedBatch());
-        o.addProperty("final_batch", b.finalBatch());
-        o.addProperty("requested_tile", b.requestedTile());
-        o.addProperty("final_tile", b.finalTile());
-        o.addProperty("final_overlap", b.finalGrid().overlap());
-        JsonArray events = new JsonArray();
-        b.events().forEach(events::add);
-        o.add("events", events);
-        return o;
+        org.aerolux.core.pipeline.MemoryBackoff b = p.backoff();
+        Backoff backoff = new Backoff(b.summary(), b.requestedBatch(), b.finalBatch(), b.requestedTile(), b.finalTile(),
+                b.finalGrid().overlap(), b.events());
+        return ProvenanceJson.tree(new Tiles(p.tilesTotal(), p.tilesRun(), p.tilesSkipped(), p.retries(), backoff,
+                p.layout().columns().size(), p.layout().rows().size(), p.layout().tileWidth(), p.layout().tileHeight(), p.validPixels(),
+                p.nodataPixels())).getAsJsonObject();
     }
 
     static JsonObject statistics(ClassStatistics.Summary s) {
-        JsonObject o = new JsonObject();
-        o.addProperty("area_unit", "m2");
-        o.addProperty("areas_known", s.areasKnown());
-        o.addProperty("area_method", s.areaMethod());
-        o.addProperty("data_pixels", s.dataPixels());
-        o.addProperty("nodata_pixels", s.nodataPixels());
-        o.add("data_area_m2", number(s.dataAreaM2()));
-        JsonArray a = new JsonArray();
-        for (ClassStatistics.ClassCount c : s.classes()) {
-            JsonObject e = new JsonObject();
-            e.addProperty("index", c.index());
-            e.addProperty("name", c.name());
-            e.addProperty("color", c.color());
-            e.addProperty("pixels", c.pixels());
-            e.add("area_m2", number(c.areaM2()));
-            e.addProperty("fraction", round(c.fraction(), 6));
-            a.add(e);
-        }
-        o.add("classes", a);
-        return o;
+        List<ClassEntry> classes = s.classes().stream()
+                .map(c -> new ClassEntry(c.index(), c.name(), c.color(), c.pixels(), c.areaM2(), round(c.fraction(), 6))).toList();
+        return ProvenanceJson.tree(new Statistics("m2", s.areasKnown(), s.areaMethod(), s.dataPixels(), s.nodataPixels(), s.dataAreaM2(),
+                classes)).getAsJsonObject();
     }
 
-    private static JsonElement number(double v) { return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE; }
+    private static double seconds(Duration d) { return ProvenanceJson.seconds(d); }
 
-    private static double seconds(Duration d) { return round(d.toNanos() / 1e9, 3); }
-
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
-    }
+    private static double round(double v, int digits) { return ProvenanceJson.round(v, digits); }
 }

@@ -7,12 +7,10 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.ExitCode;
+import org.aerolux.cli.options.RootCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code aerolux-spark segment|enhance}: the AeroLux pipeline over many scenes on Apache Spark, one task per scene,
@@ -23,17 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "aerolux-spark", mixinStandardHelpOptions = true, versionProvider = AeroLuxSpark.Version.class,
         description = "AeroLux segmentation and enhancement of many scenes on Apache Spark.",
         subcommands = {SparkSegmentCommand.class, SparkEnhanceCommand.class, CommandLine.HelpCommand.class})
-public final class AeroLuxSpark implements Runnable {
+public final class AeroLuxSpark extends RootCommand {
     /** Exit status of a job that failed for a reason other than a bad input, model or option. */
     public static final int JOB_FAILED = 1;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of " + spec.subcommands().keySet());
-    }
 
     public static void main(String[] args) {
         if (!Boolean.getBoolean("aerolux.debug")) {

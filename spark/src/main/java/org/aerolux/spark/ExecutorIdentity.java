@@ -1,6 +1,7 @@
 package org.aerolux.spark;
 
 import com.google.gson.JsonObject;
+import org.aerolux.core.provenance.ProvenanceJson;
 import java.io.Serializable;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -20,13 +21,5 @@ public record ExecutorIdentity(String id, String host, int partition, int attemp
     }
 
     /** The provenance field. */
-    public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", id);
-        o.addProperty("host", host);
-        o.addProperty("partition", partition);
-        o.addProperty("attempt", attempt);
-        o.addProperty("stage", stage);
-        return o;
-    }
+    public JsonObject toJson() { return ProvenanceJson.tree(this).getAsJsonObject(); }
 }

@@ -11,9 +11,9 @@ import org.aerolux.segmentation.Segmenter;
  */
 public final class ExecutorModels {
     /** Segmenters, keyed by the options that make one. */
-    public static final ModelPool<SegmentJob.Settings, Segmenter> SEGMENTERS = new ModelPool<>();
+    public static final ModelPool<JobArgs, Segmenter> SEGMENTERS = new ModelPool<>();
     /** Enhancers, keyed by the options that make one. */
-    public static final ModelPool<EnhanceJob.Settings, Enhancer> ENHANCERS = new ModelPool<>();
+    public static final ModelPool<JobArgs, Enhancer> ENHANCERS = new ModelPool<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,5 +1,6 @@
 package org.aerolux.spark;
 
+import org.aerolux.core.OneLine;
 import org.aerolux.core.AeroLuxException;
 
 /** Makes {@link SceneOutcome}s in a task. */
@@ -20,7 +21,7 @@ final class SceneOutcomes {
                 seconds(startNanos));
     }
 
-    static String oneLine(String s) { return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim(); }
+    static String oneLine(String s) { return OneLine.of(s); }
 
     private static double seconds(long startNanos) { return (System.nanoTime() - startNanos) / 1e9; }
 }

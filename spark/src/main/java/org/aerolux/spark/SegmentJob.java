@@ -2,55 +2,19 @@ package org.aerolux.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.OptionalInt;
-import org.aerolux.core.UsageException;
-import org.aerolux.core.model.DeviceRequest;
-import org.aerolux.core.tile.Blender;
 import org.aerolux.segmentation.SegmentationOptions;
-import org.aerolux.segmentation.SegmentationOutput;
-import org.aerolux.segmentation.Temperature;
 
 /**
  * A segmentation job as the driver sends it to the executors: the options of {@code aerolux segment} as the user
- * typed them (plain strings and numbers, so the record is serialisable and comparable) and the output folder.
- * Each executor turns them into the same {@link SegmentationOptions} the CLI builds.
+ * typed them and the output folder. Each executor parses them into the same {@link SegmentationOptions} the CLI
+ * builds.
+ *
+ * @param settings the options as typed (also the key of {@link ExecutorModels#SEGMENTERS})
  */
-public record SegmentJob(Settings settings, String outputDir) implements Serializable {
-    /**
-     * What makes a segmenter: the model reference and every option of the run. The key of the executors' model
-     * cache ({@link ExecutorModels#SEGMENTERS}).
-     *
-     * @param bands   "3,2,1" or null for the default
-     * @param tile    null for the model card's
-     * @param overlap null for the default
-     */
-    public record Settings(String model, String bands, Integer tile, Integer overlap, String blend, int batch, String device,
-                           int threads, String temperature, String outputs, boolean overwrite) implements Serializable {}
-
+public record SegmentJob(JobArgs settings, String outputDir) implements Serializable {
     /** The options of the CLI, built and checked as {@code aerolux segment} does. */
-    public SegmentationOptions options() {
-        Settings k = settings;
-        return SegmentationOptions.builder().model(k.model()).bands(bandList(k.bands()))
-                .tile(k.tile() == null ? OptionalInt.empty() : OptionalInt.of(k.tile()))
-                .overlap(k.overlap() == null ? OptionalInt.empty() : OptionalInt.of(k.overlap()))
-                .blend(Blender.parse(k.blend())).batch(k.batch()).device(DeviceRequest.parse(k.device())).threads(k.threads())
-                .temperature(Temperature.parse(k.temperature())).outputs(SegmentationOutput.parseList(k.outputs())).overwrite(k.overwrite())
-                .build();
-    }
+    public SegmentationOptions options() { return settings.parse(new SparkSegmentCommand()).options(settings.threads()); }
 
     /** The output folder. */
     public Path output() { return Path.of(outputDir); }
-
-    /** Parses "3,2,1" into 1-based band numbers (null stays null), with the CLI's message. */
-    static int[] bandList(String bands) {
-        if (bands == null) return null;
-        try {
-            int[] b = Arrays.stream(bands.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            if (b.length == 0) throw new NumberFormatException();
-            return b;
-        } catch (NumberFormatException e) {
-            throw new UsageException(null, "--bands must be comma-separated band numbers such as 3,2,1, got '" + bands + "'");
-        }
-    }
 }

@@ -1,90 +1,47 @@
 package org.aerolux.spark;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aerolux.core.UsageException;
-import org.aerolux.core.model.ModelResolver;
-import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.segmentation.FileSegmentation;
+import org.aerolux.cli.options.SegmentOutputsMixin;
+import org.aerolux.cli.options.SegmentRunMixin;
 import org.aerolux.segmentation.SegmentationOptions;
+import org.aerolux.cli.options.FileRunCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code aerolux-spark segment}: {@code aerolux segment} over many scenes, one Spark task per scene. */
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"FarSeg segmentation of many GeoTIFF scenes on Spark, one task per scene, with the outputs, provenance and"
                 + " resume rule of 'aerolux segment'; each provenance also names the executor.",
                 "IN is a folder of GeoTIFFs, one GeoTIFF, or a text file listing scene paths (one a line)."})
-final class SparkSegmentCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+final class SparkSegmentCommand extends FileRunCommand implements Callable<Integer> {
+    @Mixin
+    SegmentRunMixin run;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "registry name or path to an .onnx file")
-    String model;
-
-    @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, a GeoTIFF, or a text file listing scenes")
-    Path input;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
-    Path output;
-
-    @Option(names = "--bands", paramLabel = "B1,B2,...", description = "1-based input bands in model order, e.g. 3,2,1")
-    String bands;
-
-    @Option(names = "--tile", paramLabel = "N", description = "tile edge in pixels; default from the model card")
-    Integer tile;
-
-    @Option(names = "--overlap", paramLabel = "N", description = "overlap between tiles in pixels; default from the model card")
-    Integer overlap;
-
-    @Option(names = "--blend", paramLabel = "MODE", defaultValue = "cosine", description = "center, cosine or gaussian (default ${DEFAULT-VALUE})")
-    String blend;
-
-    @Option(names = "--batch", paramLabel = "auto|N", defaultValue = "auto",
-            description = "tiles per model call, as aerolux segment: auto (from free GPU memory, 4 on the CPU) or N (default ${DEFAULT-VALUE})")
-    String batch;
-
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads per model operator in each task; 0 = all cores."
-            + " Default: spark.task.cpus (1 unless set), so that the tasks running at once do not oversubscribe the cores")
-    Integer threads;
-
-    @Option(names = "--temperature", paramLabel = "T|auto", defaultValue = "auto", description = "softmax temperature; auto = the card's")
-    String temperature;
-
-    @Option(names = "--outputs", paramLabel = "LIST", defaultValue = "labels,confidence",
-            description = "any of labels, probabilities, confidence, entropy, vectors (default ${DEFAULT-VALUE})")
-    String outputs;
-
-    @Option(names = "--overwrite", description = "redo scenes whose outputs exist (default: skip them)")
-    boolean overwrite;
+    @Mixin
+    SegmentOutputsMixin writes;
 
     @Mixin
     SparkOptions spark;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        SegmentJob job = new SegmentJob(new SegmentJob.Settings(model, bands, tile, overlap, blend.toLowerCase(Locale.ROOT), SegmentationOptions.parseBatch(batch), device,
-                spark.threads(threads), temperature, outputs, overwrite), output.toAbsolutePath().normalize().toString());
+        Path input = io.input(), output = io.output();
+        SegmentJob job = new SegmentJob(JobArgs.of(spec, spark.threads(run.common().threadsGiven())), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
         SceneList.checkDistinctOutputs(scenes, p -> job.output().resolve(FileSegmentation.stem(p) + FileSegmentation.PROVENANCE_SUFFIX));
-        new ModelResolver(RegistryLocation.load(SparkSegmentCommand.class)).resolve(model); // a missing model fails here, once
-        OutputFolder.prepare(job.output());
-        if (!spark.quiet) err.println("aerolux-spark: segmenting " + scenes.size() + " scene" + (scenes.size() == 1 ? "" : "s") + " with "
-                + model + " into " + job.output());
-        SparkJob.Result r = SparkJob.run(SparkJob.conf("aerolux-spark segment", spark), scenes, new SegmentScene(job));
-        return JobReport.print(r, spark.quiet, out, err);
+        return spark.submit(spec, "segmenting", run.model(), scenes, job.output(), new SegmentScene(job));
+    }
+
+    /** The options of the CLI for these values, with {@code threads} per task. */
+    SegmentationOptions options(int threads) {
+        return writes.build(run.segmentation(threads));
     }
 
     static boolean isTiff(Path p) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.aerolux.core.testing.GdalInfo;
+import org.aerolux.core.testing.PackagedJars;
 import org.aerolux.core.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,7 @@ class BinAeroluxSparkEndToEnd {
     record Run(int code, String out, String err) {}
 
     @BeforeAll
-    static void markJarCurrent() throws IOException {
-        // packaged in this very build: tell the launcher's staleness check so that it does not rebuild
-        try (var s = Files.list(SharedData.repo().resolve("spark/target"))) {
-            for (Path p : s.toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("aerolux-spark-") && n.endsWith(".jar") && !n.endsWith("-tests.jar"))
-                    Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
-            }
-        }
-    }
+    static void markJarCurrent() throws IOException { PackagedJars.markCurrent("spark"); }
 
     Run run(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();

@@ -60,17 +60,18 @@ class SparkSegmentTest {
     }
 
     /** The cache key the command builds for these options. */
-    static SegmentJob.Settings settings() {
-        return new SegmentJob.Settings(model, null, 64, 16, "cosine", 0, "cpu", 1, "auto", "labels,confidence", false); // batch 0 = auto, the default
+    static JobArgs settings(String[] args) {
+        return new JobArgs(List.of(args).subList(1, args.length), 1); // --threads 1
     }
 
     @Test
     void sixScenesOnLocal2EqualTheCliByteForByteNameTheirExecutorAndResume() throws Exception {
         Path out = tmp.resolve("spark");
-        Run r = spark(args("segment", "--input", scenes.toString(), "--output", out.toString(), "--master", "local[2]"));
+        String[] args = args("segment", "--input", scenes.toString(), "--output", out.toString(), "--master", "local[2]");
+        Run r = spark(args);
         assertEquals(0, r.code(), r.all());
-        // cumulative over every job of this class in this JVM (they share the key): the executor keeps its models
-        int loads = ExecutorModels.SEGMENTERS.loads(settings());
+        // the executor keeps its models
+        int loads = ExecutorModels.SEGMENTERS.loads(settings(args));
         assertTrue(loads >= 1 && loads <= 2, "one model per task slot of local[2], not one per scene: " + loads);
 
         assertEquals(names(reference), names(out), "the same files");

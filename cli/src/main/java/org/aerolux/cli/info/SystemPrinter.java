@@ -3,8 +3,8 @@ package org.aerolux.cli.info;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.aerolux.core.provenance.ProvenanceJson;
 import java.io.PrintWriter;
-import org.aerolux.core.inference.NvidiaSmi;
 import org.aerolux.core.inference.RuntimeCheck;
 
 /**
@@ -40,21 +40,15 @@ public final class SystemPrinter {
         cuda.addProperty("loads", r.cudaLoads());
         cuda.addProperty("detail", r.cudaDetail());
         o.add("cuda_provider", cuda);
-        JsonArray gpus = new JsonArray();
-        for (NvidiaSmi.Gpu g : r.smi().gpus()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("index", g.index());
-            j.addProperty("name", g.name());
-            j.addProperty("driver", g.driver());
-            j.addProperty("memory_total_bytes", g.totalBytes());
-            j.addProperty("memory_free_bytes", g.freeBytes());
-            gpus.add(j);
-        }
-        o.add("gpus", gpus);
+        o.add("gpus", ProvenanceJson.tree(r.smi().gpus().stream()
+                .map(g -> new GpuEntry(g.index(), g.name(), g.driver(), g.totalBytes(), g.freeBytes())).toList()));
         o.addProperty("gpus_detail", r.smi().detail());
         JsonArray folders = new JsonArray();
         r.gpus().forEach(folders::add);
         o.add("driver_gpu_folders", folders);
         return o;
     }
+
+    /** A GPU in the JSON report. */
+    private record GpuEntry(int index, String name, String driver, long memoryTotalBytes, long memoryFreeBytes) {}
 }

@@ -15,10 +15,10 @@ public final class BatchSizer {
     public static final int FALLBACK = 4;
     /** The largest automatic batch (more tiles per call hardly add throughput and delay the first rows). */
     public static final int MAX_AUTO = 32;
-    /** Card key: peak bytes of activations per input pixel of a tile (optional). */
-    public static final String ACTIVATION_KEY = "aerolux.activation_bytes_per_pixel";
-    /** Activation bytes per pixel when the card does not say: conservative for a ResNet/FPN segmentation net in float32. */
-    public static final long DEFAULT_ACTIVATION_BYTES_PER_PIXEL = 4096;
+    /** See {@link ModelCard#ACTIVATION_KEY}. */
+    public static final String ACTIVATION_KEY = ModelCard.ACTIVATION_KEY;
+    /** See {@link ModelCard#DEFAULT_ACTIVATION_BYTES_PER_PIXEL}. */
+    public static final long DEFAULT_ACTIVATION_BYTES_PER_PIXEL = ModelCard.DEFAULT_ACTIVATION_BYTES_PER_PIXEL;
     /** Kept free for the CUDA context, cuDNN workspaces and the weights. */
     public static final long RESERVE_BYTES = 1L << 30;
     static final double USABLE_FRACTION = 0.8;
@@ -39,19 +39,8 @@ public final class BatchSizer {
         return perPixel * tile * tile;
     }
 
-    /** The card's {@value #ACTIVATION_KEY}, or {@link #DEFAULT_ACTIVATION_BYTES_PER_PIXEL}. */
-    public static long activationBytesPerPixel(ModelCard card) {
-        String v = card.extras().get(ACTIVATION_KEY);
-        if (v != null) {
-            try {
-                long b = Long.parseLong(v.trim());
-                if (b > 0) return b;
-            } catch (NumberFormatException e) {
-                // an unreadable estimate falls back to the default
-            }
-        }
-        return DEFAULT_ACTIVATION_BYTES_PER_PIXEL;
-    }
+    /** See {@link ModelCard#activationBytesPerPixel()}. */
+    public static long activationBytesPerPixel(ModelCard card) { return card.activationBytesPerPixel(); }
 
     /**
      * The pure decision.

@@ -3,8 +3,7 @@ package org.aerolux.core.inference;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.aerolux.core.ByteSize;
 import org.aerolux.core.UsageException;
 
 /**
@@ -21,7 +20,6 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
     public static final CudaOptions DEFAULT = new CudaOptions(0, CudnnSearch.EXHAUSTIVE);
 
     static final String DEVICE_ID = "device_id", GPU_MEM_LIMIT = "gpu_mem_limit", CUDNN_CONV_ALGO_SEARCH = "cudnn_conv_algo_search";
-    private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]i?b?|b)?");
 
     /** cuDNN convolution algorithm search ({@code --cudnn-search}). */
     public enum CudnnSearch {
@@ -36,7 +34,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
         public static CudnnSearch parse(String text) {
             String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
             for (CudnnSearch s : values()) if (s.name().equals(t)) return s;
-            throw new UsageException(null, "--cudnn-search must be exhaustive, heuristic or default, got '" + text + "'");
+            throw new UsageException(null, "cudnn_search must be exhaustive, heuristic or default, got '" + text + "'");
         }
 
         /** As the user writes it. */
@@ -44,7 +42,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
     }
 
     public CudaOptions {
-        if (gpuMemLimitBytes < 0) throw new UsageException(null, "--gpu-mem-limit must not be negative, got " + gpuMemLimitBytes);
+        if (gpuMemLimitBytes < 0) throw new UsageException(null, "gpu_mem_limit must not be negative, got " + gpuMemLimitBytes);
         if (cudnnSearch == null) throw new IllegalArgumentException("cudnnSearch is required");
     }
 
@@ -60,22 +58,7 @@ public record CudaOptions(long gpuMemLimitBytes, CudnnSearch cudnnSearch) {
     public static long parseBytes(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.equals("0") || t.equals("none") || t.equals("unlimited")) return 0;
-        Matcher m = SIZE.matcher(t);
-        if (!m.matches())
-            throw new UsageException(null, "--gpu-mem-limit must be a size such as 8G, 512M or a number of bytes (0 = no limit), got '" + text + "'");
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "b" : m.group(2);
-        int shift = switch (unit.charAt(0)) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            case 'g' -> 30;
-            case 't' -> 40;
-            default -> 0;
-        };
-        double bytes = v * (1L << shift);
-        if (bytes >= Long.MAX_VALUE || (bytes > 0 && bytes < 1))
-            throw new UsageException(null, "--gpu-mem-limit is out of range: '" + text + "'");
-        return (long) bytes;
+        return ByteSize.parse("gpu_mem_limit", text);
     }
 
     /** The option keys and values for ONNX Runtime's CUDA provider on {@code deviceId}, in a stable order. */

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import org.aerolux.core.OneLine;
 
 /**
  * The reason of a failed file operation in words a user reads ("permission denied", "Read-only file system",
@@ -26,7 +27,7 @@ public final class IoReasons {
         if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
         String m = e.getMessage();
         if (m == null || m.isBlank()) return "input/output error";
-        return m.replaceAll("\\s*\\R\\s*", " ").trim();
+        return OneLine.of(m);
     }
 
     /** True when the failure is a full disk or an exhausted quota. */

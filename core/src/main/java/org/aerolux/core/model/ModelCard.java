@@ -53,6 +53,25 @@ public record ModelCard(ModelType modelType, String name, String version, List<C
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
+    /** Card key: peak bytes of activations per input pixel of a tile (optional). */
+    public static final String ACTIVATION_KEY = "aerolux.activation_bytes_per_pixel";
+    /** Activation bytes per pixel when the card does not say (or says nothing readable): conservative, float32 nets. */
+    public static final long DEFAULT_ACTIVATION_BYTES_PER_PIXEL = 4096;
+
+    /** The card's {@value #ACTIVATION_KEY} (a positive number, rounded), or {@link #DEFAULT_ACTIVATION_BYTES_PER_PIXEL}. */
+    public long activationBytesPerPixel() {
+        String v = extras.get(ACTIVATION_KEY);
+        if (v != null) {
+            try {
+                long b = Math.round(Double.parseDouble(v.trim()));
+                if (b > 0) return b;
+            } catch (NumberFormatException e) {
+                // an unreadable estimate falls back to the default
+            }
+        }
+        return DEFAULT_ACTIVATION_BYTES_PER_PIXEL;
+    }
+
     /** Number of input bands the model takes. */
     public int bandCount() { return inputBands.size(); }
 

@@ -56,10 +56,10 @@ class CudaOptionsTest {
         for (String bad : new String[] {"-1", "8X", "lots", "1e9", "0.1"}) {
             UsageException e = assertThrows(UsageException.class, () -> CudaOptions.parseBytes(bad), bad);
             assertEquals(ExitCode.USAGE, e.exitCode());
-            assertTrue(e.getMessage().contains("--gpu-mem-limit"), e.getMessage());
+            assertTrue(e.getMessage().contains("gpu_mem_limit"), e.getMessage());
         }
         UsageException e = assertThrows(UsageException.class, () -> CudnnSearch.parse("fast"));
-        assertEquals("--cudnn-search must be exhaustive, heuristic or default, got 'fast'", e.getMessage());
+        assertEquals("cudnn_search must be exhaustive, heuristic or default, got 'fast'", e.getMessage());
         assertEquals(CudnnSearch.EXHAUSTIVE, CudnnSearch.parse(" Exhaustive"));
         assertEquals("heuristic", CudnnSearch.HEURISTIC.cliName());
         assertThrows(UsageException.class, () -> new CudaOptions(-5, CudnnSearch.DEFAULT));

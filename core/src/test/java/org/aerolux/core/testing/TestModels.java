@@ -29,4 +29,28 @@ public final class TestModels {
 
     /** models/fixtures/NAME/... */
     public static Path fixtures(String model) { return SharedData.repo().resolve("models").resolve("fixtures").resolve(model); }
+
+    /**
+     * identity.onnx (y = x) read as a 3-class segmentation model through a card sidecar in {@code dir}: the class of a
+     * pixel is its brightest band, probabilities softmax(x / scale / T); pointwise, so every tiling gives the untiled
+     * result. Classes: {@code firstClass} (colour {@code firstColor}), green, blue.
+     */
+    public static Path dominant(Path dir, String firstClass, String firstColor, int tile, int overlap, int multiple, double scale,
+                                double temperature) {
+        try {
+            Files.createDirectories(dir);
+            Path model = dir.resolve("dominant.onnx");
+            Files.copy(identity(), model);
+            Files.writeString(dir.resolve("dominant.onnx.json"), """
+                    {"aerolux.model_type": "segmentation", "aerolux.name": "dominant-test",
+                     "aerolux.classes": [{"name": "%s", "color": "%s"}, {"name": "green", "color": "#00ff00"},
+                                         {"name": "blue", "color": "#0000ff"}],
+                     "aerolux.output": "logits", "aerolux.scale": %s, "aerolux.tile_size": %d, "aerolux.overlap": %d,
+                     "aerolux.size_multiple": %d, "aerolux.temperature": %s}
+                    """.formatted(firstClass, firstColor, scale, tile, overlap, multiple, temperature));
+            return model;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

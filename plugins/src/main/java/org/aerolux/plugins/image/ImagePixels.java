@@ -4,13 +4,16 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
@@ -35,32 +38,48 @@ public final class ImagePixels {
         <T extends RealType<T>> R visit(RandomAccessibleInterval<T> image, DataType type);
     }
 
+    /** A typed planar image, for callers that need its native type too. */
+    public interface Planes<R> {
+        <T extends RealType<T> & NativeType<T>> R visit(PlanarImg<T, ?> image);
+    }
+
+    /**
+     * The slices ({@code byte[]}, {@code short[]} or {@code float[]} of {@code w x h}) as the planes of one uint8,
+     * uint16 or float32 [x, y, band] image, without copying, handed to {@code visitor}.
+     */
+    public static <R> R planes(List<Object> slices, int w, int h, DataType type, Planes<R> visitor) {
+        long[] dims = {w, h, slices.size()};
+        return switch (type) {
+            case UINT8 -> visitor.visit(ImagePixels.<UnsignedByteType, ByteArray>planar(
+                    slices.stream().map(p -> new ByteArray((byte[]) p)).toList(), dims, img -> new UnsignedByteType(img)));
+            case UINT16 -> visitor.visit(ImagePixels.<UnsignedShortType, ShortArray>planar(
+                    slices.stream().map(p -> new ShortArray((short[]) p)).toList(), dims, img -> new UnsignedShortType(img)));
+            case FLOAT32 -> visitor.visit(ImagePixels.<FloatType, FloatArray>planar(
+                    slices.stream().map(p -> new FloatArray((float[]) p)).toList(), dims, img -> new FloatType(img)));
+            default -> throw new IllegalArgumentException("ImageJ holds uint8, uint16 and float32 images, not " + type);
+        };
+    }
+
+    private static <T extends NativeType<T>, A extends ArrayDataAccess<A>> PlanarImg<T, A> planar(List<A> planes, long[] dims, Function<PlanarImg<T, A>, T> linked) {
+        PlanarImg<T, A> img = new PlanarImg<>(planes, dims, new Fraction());
+        img.setLinkedType(linked.apply(img));
+        return img;
+    }
+
     /** Wraps the bands of {@code imp} (see {@link ImageBands}) and hands the typed view to {@code visitor}. */
     public static <R> R wrap(ImagePlus imp, Visitor<R> visitor) {
         int w = imp.getWidth(), h = imp.getHeight();
         ImageStack stack = imp.getStack();
         List<Integer> bands = ImageBands.stackIndices(imp);
         switch (imp.getBitDepth()) {
-            case 8: {
-                List<ByteArray> planes = new ArrayList<>();
-                for (int i : bands) planes.add(new ByteArray((byte[]) stack.getPixels(i)));
-                PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, new long[] {w, h, bands.size()}, new Fraction());
-                img.setLinkedType(new UnsignedByteType(img));
-                return visitor.visit(img, DataType.UINT8);
-            }
-            case 16: {
-                List<ShortArray> planes = new ArrayList<>();
-                for (int i : bands) planes.add(new ShortArray((short[]) stack.getPixels(i)));
-                PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(planes, new long[] {w, h, bands.size()}, new Fraction());
-                img.setLinkedType(new UnsignedShortType(img));
-                return visitor.visit(img, DataType.UINT16);
-            }
-            case 32: {
-                List<FloatArray> planes = new ArrayList<>();
-                for (int i : bands) planes.add(new FloatArray((float[]) stack.getPixels(i)));
-                PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(planes, new long[] {w, h, bands.size()}, new Fraction());
-                img.setLinkedType(new FloatType(img));
-                return visitor.visit(img, DataType.FLOAT32);
+            case 8, 16, 32: {
+                List<Object> slices = new ArrayList<>();
+                for (int i : bands) slices.add(stack.getPixels(i));
+                DataType type = imp.getBitDepth() == 8 ? DataType.UINT8 : imp.getBitDepth() == 16 ? DataType.UINT16 : DataType.FLOAT32;
+                return planes(slices, w, h, type, new Planes<R>() {
+                    @Override
+                    public <T extends RealType<T> & NativeType<T>> R visit(PlanarImg<T, ?> img) { return visitor.visit(img, type); }
+                });
             }
             case 24: {
                 int[] argb = (int[]) stack.getPixels(bands.get(0));

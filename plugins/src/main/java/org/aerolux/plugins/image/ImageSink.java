@@ -6,15 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Fraction;
 import org.aerolux.core.image.ImgRasterSink;
 import org.aerolux.core.raster.DataType;
 import org.aerolux.core.raster.RasterSink;
@@ -32,43 +26,21 @@ public final class ImageSink implements RasterSink {
     /** A stack of {@code bands} slices of uint8, uint16 or float32. */
     public ImageSink(int width, int height, int bands, DataType type) {
         this.stack = new ImageStack(width, height);
-        long[] dims = {width, height, bands};
-        switch (type) {
-            case UINT8 -> {
-                List<ByteArray> planes = new ArrayList<>();
-                for (int b = 0; b < bands; b++) {
-                    byte[] p = new byte[width * height];
-                    stack.addSlice("", p);
-                    planes.add(new ByteArray(p));
-                }
-                PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, dims, new Fraction());
-                img.setLinkedType(new UnsignedByteType(img));
-                rows = new ImgRasterSink<>(img);
-            }
-            case UINT16 -> {
-                List<ShortArray> planes = new ArrayList<>();
-                for (int b = 0; b < bands; b++) {
-                    short[] p = new short[width * height];
-                    stack.addSlice("", p);
-                    planes.add(new ShortArray(p));
-                }
-                PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(planes, dims, new Fraction());
-                img.setLinkedType(new UnsignedShortType(img));
-                rows = new ImgRasterSink<>(img);
-            }
-            case FLOAT32 -> {
-                List<FloatArray> planes = new ArrayList<>();
-                for (int b = 0; b < bands; b++) {
-                    float[] p = new float[width * height];
-                    stack.addSlice("", p);
-                    planes.add(new FloatArray(p));
-                }
-                PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(planes, dims, new Fraction());
-                img.setLinkedType(new FloatType(img));
-                rows = new ImgRasterSink<>(img);
-            }
-            default -> throw new IllegalArgumentException("ImageJ holds uint8, uint16 and float32 images, not " + type);
+        List<Object> slices = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            Object p = switch (type) {
+                case UINT8 -> new byte[width * height];
+                case UINT16 -> new short[width * height];
+                case FLOAT32 -> new float[width * height];
+                default -> throw new IllegalArgumentException("ImageJ holds uint8, uint16 and float32 images, not " + type);
+            };
+            stack.addSlice("", p);
+            slices.add(p);
         }
+        rows = ImagePixels.planes(slices, width, height, type, new ImagePixels.Planes<ImgRasterSink<?>>() {
+            @Override
+            public <T extends RealType<T> & NativeType<T>> ImgRasterSink<?> visit(PlanarImg<T, ?> img) { return new ImgRasterSink<>(img); }
+        });
     }
 
     @Override

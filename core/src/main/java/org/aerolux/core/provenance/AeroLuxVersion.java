@@ -1,4 +1,4 @@
-package org.aerolux.segmentation;
+package org.aerolux.core.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;

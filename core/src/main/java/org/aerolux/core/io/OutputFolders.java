@@ -1,28 +1,27 @@
-package org.aerolux.cli;
+package org.aerolux.core.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aerolux.core.UsageException;
-import org.aerolux.core.io.IoReasons;
-import org.aerolux.core.io.TempFiles;
 
 /**
- * The --output folder of a command: created when missing, and checked to be writable before any work starts; the
- * temporary files a killed earlier run left in it are removed.
+ * The output folder of a run, the same for every front end: created when missing, checked to be writable before
+ * any work starts, and cleared of the temporary files a killed earlier run left in it
+ * ({@link TempFiles#removeAbandoned}).
  */
-final class OutputFolder {
-    private OutputFolder() {}
+public final class OutputFolders {
+    private OutputFolders() {}
 
     /**
+     * @param option how the front end names the folder in messages ({@code --output}, {@code save})
      * @throws UsageException (exit 2) naming the folder when it is a file, lies inside a file, cannot be created or
      *         is not writable
      */
-    static Path prepare(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(dir, "--output must be a folder, but this is a file");
+    public static Path prepare(Path dir, String option) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException(dir, option + " must be a folder, but this is a file");
         Path file = fileOnTheWay(dir);
-        if (file != null)
-            throw new UsageException(dir, "--output cannot be inside " + file + ", which is a file, not a folder");
+        if (file != null) throw new UsageException(dir, option + " cannot be inside " + file + ", which is a file, not a folder");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -38,13 +37,7 @@ final class OutputFolder {
         } catch (SecurityException e) {
             throw new UsageException(dir, "the output folder is not writable: permission denied");
         } finally {
-            if (probe != null) {
-                try {
-                    Files.deleteIfExists(probe);
-                } catch (IOException ignored) {
-                    // nothing else to do; it is a hidden, empty file
-                }
-            }
+            if (probe != null) TempFiles.deleteQuietly(probe);
         }
         TempFiles.removeAbandoned(dir); // what a killed earlier run left half-written
         return dir;
