@@ -41,7 +41,7 @@ public final class Provenance {
 
     /** The top-level fields of every record, in order; extra fields may not take these names. */
     public static final List<String> STANDARD_FIELDS = List.of("format", "format_version", "command", "started",
-            "input", "outputs", "model", "parameters", "device", "versions", "timings_s", "tiles", "class_statistics", "vectors");
+            "input", "outputs", "model", "parameters", "resolution", "device", "versions", "timings_s", "tiles", "class_statistics", "vectors");
 
     /** The provenance of a finished file run. */
     public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
@@ -69,6 +69,7 @@ public final class Provenance {
         o.add("outputs", outs);
         o.add("model", model(segmenter));
         o.add("parameters", parameters(segmenter, result));
+        o.add("resolution", resolution(result.resolution()));
         o.add("device", device(result.pipeline().device()));
         o.add("versions", versions(result.pipeline().device()));
         o.add("timings_s", timings(segmenter, result.pipeline(), total));
@@ -172,8 +173,41 @@ public final class Provenance {
         for (SegmentationOutput out : opt.outputs()) outs.add(out.cliName());
         o.add("outputs", outs);
         o.addProperty("overwrite", opt.overwrite());
+        o.addProperty("resample", opt.resample().cliName());
+        o.add("input_resolution_m", opt.inputResolution().isPresent() ? number(opt.inputResolution().getAsDouble()) : JsonNull.INSTANCE);
         return o;
     }
+
+    /**
+     * Ground resolutions and the resampling decision: input GSD (x, y and their geometric mean) and where it came
+     * from, the model's, the factors, whether resampling ran, the model grid, and why.
+     */
+    static JsonObject resolution(ResolutionPlan p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("mode", p.mode().cliName());
+        o.add("input_gsd_m", finite(p.input().mean()));
+        o.add("input_gsd_x_m", finite(p.input().x()));
+        o.add("input_gsd_y_m", finite(p.input().y()));
+        o.addProperty("input_gsd_from", p.input().from());
+        o.add("model_gsd_m", p.modelGsd() > 0 ? number(p.modelGsd()) : JsonNull.INSTANCE);
+        o.add("factor", finite(p.factor()));
+        o.add("factor_x", finite(p.factorX()));
+        o.add("factor_y", finite(p.factorY()));
+        o.addProperty("tolerance", ResolutionPlan.TOLERANCE);
+        o.addProperty("resampled", p.resampled());
+        p.grid().ifPresentOrElse(g -> {
+            JsonArray a = new JsonArray();
+            a.add(g.modelWidth());
+            a.add(g.modelHeight());
+            o.add("model_grid", a);
+            o.addProperty("method", (g.scaleX() >= 1 && g.scaleY() >= 1 ? "area averaging" : g.scaleX() <= 1 && g.scaleY() <= 1
+                    ? "bilinear" : "area averaging / bilinear per axis") + " to the model grid; probabilities bilinear back to the input grid");
+        }, () -> o.add("model_grid", JsonNull.INSTANCE));
+        o.addProperty("reason", p.reason());
+        return o;
+    }
+
+    private static JsonElement finite(double v) { return number(v); }
 
     static JsonObject device(DeviceReport d) {
         JsonObject o = new JsonObject();
