@@ -15,6 +15,7 @@ import org.aerolux.core.model.RegistryLocation;
 import org.aerolux.core.pipeline.Cancellation;
 import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.segmentation.FileSegmentation;
+import org.aerolux.segmentation.Resample;
 import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.segmentation.SegmentationOutput;
 import org.aerolux.segmentation.Segmenter;
@@ -56,11 +57,22 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "redo inputs whose outputs exist (default: skip them)")
     boolean overwrite;
 
+    @Option(names = "--resample", paramLabel = "auto|off", defaultValue = "auto",
+            description = "auto: when the input's ground resolution differs from the model card's (aerolux.resolution_m) by more"
+                    + " than 25 %, run the model on a grid at the card's resolution and map the results back onto the input's"
+                    + " exact grid; off: use the input's pixels as they are (default ${DEFAULT-VALUE})")
+    String resample;
+
+    @Option(names = "--input-resolution", paramLabel = "M",
+            description = "ground resolution in metres per pixel of an input without georeferencing (PNG, JPEG, plain TIFF)")
+    Double inputResolution;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SegmentationOptions options = run.segmentation().temperature(Temperature.parse(temperature))
-                .outputs(SegmentationOutput.parseList(outputs)).overwrite(overwrite).build();
+                .outputs(SegmentationOutput.parseList(outputs)).overwrite(overwrite)
+                .resample(Resample.parse(resample)).inputResolution(inputResolution).build();
         List<Path> inputs = inputs(input);
         ModelRegistry registry = RegistryLocation.load(AeroLuxCli.class);
         try (Segmenter segmenter = Segmenter.open(options, registry)) {
@@ -113,8 +125,9 @@ final class SegmentCommand implements Callable<Integer> {
         var p = r.result().pipeline();
         String files = r.outputs().values().stream().map(Path::toString).collect(Collectors.joining(", "));
         String backoff = p.backoff().happened() ? ", out of GPU memory: " + p.backoff().summary() : "";
-        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s (batch %d%s) in %.1f s -> %s, %s", label, p.tilesTotal(),
-                p.tilesSkipped(), p.device().device(), p.backoff().finalBatch(), backoff, r.elapsed().toMillis() / 1000.0, files,
+        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s (batch %d%s) in %.1f s, %s -> %s, %s", label, p.tilesTotal(),
+                p.tilesSkipped(), p.device().device(), p.backoff().finalBatch(), backoff, r.elapsed().toMillis() / 1000.0,
+                r.result().resolution().summary(), files,
                 r.provenance());
     }
 

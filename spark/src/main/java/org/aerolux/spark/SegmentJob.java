@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.DeviceRequest;
 import org.aerolux.core.tile.Blender;
+import org.aerolux.segmentation.Resample;
 import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.segmentation.SegmentationOutput;
 import org.aerolux.segmentation.Temperature;
@@ -26,7 +27,14 @@ public record SegmentJob(Settings settings, String outputDir) implements Seriali
      * @param overlap null for the default
      */
     public record Settings(String model, String bands, Integer tile, Integer overlap, String blend, int batch, String device,
-                           int threads, String temperature, String outputs, boolean overwrite) implements Serializable {}
+                           int threads, String temperature, String outputs, boolean overwrite, String resample,
+                           Double inputResolution) implements Serializable {
+        /** Resample auto, no input resolution (the defaults of {@code aerolux segment}). */
+        public Settings(String model, String bands, Integer tile, Integer overlap, String blend, int batch, String device,
+                        int threads, String temperature, String outputs, boolean overwrite) {
+            this(model, bands, tile, overlap, blend, batch, device, threads, temperature, outputs, overwrite, "auto", null);
+        }
+    }
 
     /** The options of the CLI, built and checked as {@code aerolux segment} does. */
     public SegmentationOptions options() {
@@ -36,7 +44,7 @@ public record SegmentJob(Settings settings, String outputDir) implements Seriali
                 .overlap(k.overlap() == null ? OptionalInt.empty() : OptionalInt.of(k.overlap()))
                 .blend(Blender.parse(k.blend())).batch(k.batch()).device(DeviceRequest.parse(k.device())).threads(k.threads())
                 .temperature(Temperature.parse(k.temperature())).outputs(SegmentationOutput.parseList(k.outputs())).overwrite(k.overwrite())
-                .build();
+                .resample(Resample.parse(k.resample())).inputResolution(k.inputResolution()).build();
     }
 
     /** The output folder. */

@@ -68,6 +68,14 @@ final class SparkSegmentCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "redo scenes whose outputs exist (default: skip them)")
     boolean overwrite;
 
+    @Option(names = "--resample", paramLabel = "auto|off", defaultValue = "auto",
+            description = "auto: run the model at the card's ground resolution when the scene's differs by more than 25 %,"
+                    + " results mapped back onto the scene's grid; off: use the scene's pixels as they are (default ${DEFAULT-VALUE})")
+    String resample;
+
+    @Option(names = "--input-resolution", paramLabel = "M", description = "ground resolution in metres of scenes without georeferencing")
+    Double inputResolution;
+
     @Mixin
     SparkOptions spark;
 
@@ -75,7 +83,8 @@ final class SparkSegmentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SegmentJob job = new SegmentJob(new SegmentJob.Settings(model, bands, tile, overlap, blend.toLowerCase(Locale.ROOT), SegmentationOptions.parseBatch(batch), device,
-                spark.threads(threads), temperature, outputs, overwrite), output.toAbsolutePath().normalize().toString());
+                spark.threads(threads), temperature, outputs, overwrite,
+                resample, inputResolution), output.toAbsolutePath().normalize().toString());
         if (job.options().outputs().isEmpty()) throw new UsageException(null, "--outputs: nothing to write");
         List<String> scenes = SceneList.of(input, p -> isTiff(p) && Files.isRegularFile(p), FileSegmentation::rastersIn);
         SceneList.checkDistinctOutputs(scenes, p -> job.output().resolve(FileSegmentation.stem(p) + FileSegmentation.PROVENANCE_SUFFIX));
