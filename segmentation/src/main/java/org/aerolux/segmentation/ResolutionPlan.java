@@ -16,7 +16,7 @@ import org.aerolux.core.resample.ResampleGrid;
  * centre), else from {@code --input-resolution}. The factors are input GSD / model GSD per axis (2 = the input's
  * pixels are twice as large as the model's, so the model grid has twice as many pixels along that axis). The run
  * resamples when the mode is {@link Resample#AUTO}, the card has a resolution (&gt; 0), the input GSD is known and a
- * factor differs from 1 by more than {@link #TOLERANCE}; otherwise it runs on the input's pixels, exactly as
+ * factor differs from 1 by more than {@link #TOLERANCE} and none exceeds {@link #MAX_ENLARGE}; otherwise it runs on the input's pixels, exactly as
  * without this feature.
  *
  * @param mode      the option
@@ -31,6 +31,13 @@ public record ResolutionPlan(Resample mode, GroundResolution input, double model
                              Optional<ResampleGrid> grid, String reason) {
     /** Relative GSD difference up to which the input's pixels are used as they are. */
     public static final double TOLERANCE = 0.25;
+
+    /**
+     * Largest enlargement per side: an input whose pixels are more than this many times the model's is too coarse
+     * for the model (enlarging costs the square of the factor in compute and adds no detail), so it is used as it
+     * is, and the plan says so.
+     */
+    public static final double MAX_ENLARGE = 4;
 
     /** True when the model runs on a resampled grid. */
     public boolean resampled() { return grid.isPresent(); }
@@ -59,6 +66,10 @@ public record ResolutionPlan(Resample mode, GroundResolution input, double model
         else if (!gsd.isKnown()) why = "the input's ground resolution is unknown (" + gsd.from() + "); give it with --input-resolution";
         else if (Math.abs(fx - 1) <= TOLERANCE && Math.abs(fy - 1) <= TOLERANCE)
             why = String.format(Locale.ROOT, "factor %s is within %.0f %% of 1", num(Math.sqrt(fx * fy)), TOLERANCE * 100);
+        else if (fx > MAX_ENLARGE || fy > MAX_ENLARGE)
+            why = String.format(Locale.ROOT, "input %s m is more than %s times coarser than the model's %s m; not enlarged"
+                    + " (it would cost %s times the compute and add no detail), the input's pixels are used as they are",
+                    num(gsd.mean()), num(MAX_ENLARGE), num(modelGsd), num(fx * fy));
         else {
             ResampleGrid g;
             try {
@@ -84,6 +95,9 @@ public record ResolutionPlan(Resample mode, GroundResolution input, double model
         if (mode == Resample.OFF) return "resample off";
         if (!input.isKnown()) return "input GSD unknown, not resampled";
         if (!(modelGsd > 0)) return "model GSD unknown, not resampled";
+        if (factorX > MAX_ENLARGE || factorY > MAX_ENLARGE)
+            return "not resampled: input " + num(input.mean()) + " m is too coarse for the model's " + num(modelGsd) + " m (factor "
+                    + num(factor()) + ")";
         return "not resampled: input " + num(input.mean()) + " m, model " + num(modelGsd) + " m (factor " + num(factor()) + ")";
     }
 
