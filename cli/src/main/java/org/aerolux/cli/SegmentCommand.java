@@ -95,8 +95,9 @@ final class SegmentCommand extends FileRunCommand implements Callable<Integer> {
         var p = r.result().pipeline();
         String files = r.outputs().values().stream().map(Path::toString).collect(Collectors.joining(", "));
         String backoff = p.backoff().happened() ? ", out of GPU memory: " + p.backoff().summary() : "";
-        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s (batch %d%s) in %.1f s -> %s, %s", label, p.tilesTotal(),
-                p.tilesSkipped(), p.device().device(), p.backoff().finalBatch(), backoff, r.elapsed().toMillis() / 1000.0, files,
+        return String.format(Locale.ROOT, "%s: %d tiles (%d nodata) on %s (batch %d%s) in %.1f s, %s -> %s, %s", label, p.tilesTotal(),
+                p.tilesSkipped(), p.device().device(), p.backoff().finalBatch(), backoff, r.elapsed().toMillis() / 1000.0,
+                r.result().resolution().summary(), files,
                 r.provenance());
     }
 

@@ -76,7 +76,7 @@ public final class BatchCommand implements PlugIn {
         if (outputs.isEmpty()) outputs = SegmentationOutput.DEFAULTS;
         String model = v.model().equals("default") ? "farseg-demo" : v.model();
         SegmentationOptions options = ModelRunFields.segmentation(new ModelRunFields.Values(model, v.bands(), v.tile(), v.overlap(),
-                v.blend(), v.device(), v.batch(), v.temperature(), v.gpuMemLimit(), v.cudnnSearch())).outputs(outputs).overwrite(c[5]).build();
+                v.blend(), v.device(), v.batch(), v.temperature(), v.gpuMemLimit(), v.cudnnSearch(), v.resample())).outputs(outputs).overwrite(c[5]).build();
         List<Path> files = FileSegmentation.rastersIn(input);
         if (files.isEmpty()) throw new BadInputException(input, "the folder holds no GeoTIFF (.tif or .tiff) to segment");
         OutputFolders.prepare(output, "output");

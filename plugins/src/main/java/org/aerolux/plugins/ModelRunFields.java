@@ -14,13 +14,15 @@ import org.aerolux.core.model.RegistryEntry;
 import org.aerolux.core.tile.Blender;
 import org.aerolux.enhancement.EnhancementMode;
 import org.aerolux.enhancement.EnhancementOptions;
+import org.aerolux.segmentation.Resample;
 import org.aerolux.segmentation.SegmentationOptions;
 import org.aerolux.segmentation.Temperature;
 
 /**
  * The dialog fields a segmentation model run shares (Segment, Calibration, Batch with task=segment), with the
  * macro keys of INTERFACE.md: {@code model}, {@code bands}, {@code tile}, {@code overlap}, {@code blend},
- * {@code device}, {@code batch}, {@code temperature}, and the CUDA tuning {@code gpu_mem_limit} and
+ * {@code device}, {@code batch}, {@code temperature}, {@code resample} ({@code auto} or {@code off}, the command
+ * line's {@code --resample}), and the CUDA tuning {@code gpu_mem_limit} and
  * {@code cudnn_search} (the command line's {@code --gpu-mem-limit} and {@code --cudnn-search}). {@code tile},
  * {@code overlap} and {@code bands} take {@code auto} / {@code default} for the model card's values, as the
  * command line does when they are left out; {@code batch} takes {@code auto} (from free GPU memory; 4 on the CPU)
@@ -30,11 +32,18 @@ final class ModelRunFields {
     static final List<String> BLENDS = List.of("cosine", "center", "gaussian");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     static final List<String> CUDNN_SEARCHES = List.of("exhaustive", "heuristic", "default");
+    static final List<String> RESAMPLES = List.of("auto", "off");
     private static Values last;
 
     /** What the fields hold. */
     record Values(String model, String bands, String tile, String overlap, String blend, String device, String batch, String temperature,
-                  String gpuMemLimit, String cudnnSearch) {}
+                  String gpuMemLimit, String cudnnSearch, String resample) {
+        /** Resample auto (the default). */
+        Values(String model, String bands, String tile, String overlap, String blend, String device, String batch, String temperature,
+               String gpuMemLimit, String cudnnSearch) {
+            this(model, bands, tile, overlap, blend, device, batch, temperature, gpuMemLimit, cudnnSearch, "auto");
+        }
+    }
 
     private ModelRunFields() {}
 
@@ -42,7 +51,7 @@ final class ModelRunFields {
     static Values defaults(ModelRegistry registry, String type, String fallbackModel) {
         List<String> names = modelNames(registry, type);
         String model = names.contains(fallbackModel) || names.isEmpty() || type.isEmpty() ? fallbackModel : names.get(0);
-        return new Values(model, "default", "auto", "auto", "cosine", "auto", "auto", "auto", "0", "exhaustive");
+        return new Values(model, "default", "auto", "auto", "cosine", "auto", "auto", "auto", "0", "exhaustive", "auto");
     }
 
     /** The registry's models of a type (all for an empty type). */
@@ -66,6 +75,9 @@ final class ModelRunFields {
         gd.addChoice("Device", MacroOptions.choices("device", DEVICES), v.device());
         gd.addStringField("Batch (tiles per model call; auto = from free GPU memory)", v.batch(), 8);
         if (withTemperature) gd.addStringField("Temperature (auto = model card)", v.temperature(), 8);
+        if (withTemperature)
+            gd.addChoice("Resample (auto = run at the model card's ground resolution)", MacroOptions.choices("resample", RESAMPLES),
+                    v.resample());
         // the first word of a label is its macro key: gpu_mem_limit, cudnn_search
         gd.addStringField("gpu_mem_limit (CUDA memory arena, e.g. 8G; 0 = no limit)", v.gpuMemLimit(), 8);
         gd.addChoice("cudnn_search (cuDNN convolution search on CUDA)", MacroOptions.choices("cudnn_search", CUDNN_SEARCHES),
@@ -77,8 +89,9 @@ final class ModelRunFields {
         String model = gd.getNextChoice().trim(), bands = gd.getNextString().trim(), tile = gd.getNextString().trim(),
                 overlap = gd.getNextString().trim(), blend = gd.getNextChoice().trim(), device = gd.getNextChoice().trim(),
                 batch = gd.getNextString().trim(), temperature = withTemperature ? gd.getNextString().trim() : "auto",
+                resample = withTemperature ? gd.getNextChoice().trim() : "auto",
                 memLimit = gd.getNextString().trim(), cudnn = gd.getNextChoice().trim();
-        Values v = new Values(model, bands, tile, overlap, blend, device, batch, temperature, memLimit, cudnn);
+        Values v = new Values(model, bands, tile, overlap, blend, device, batch, temperature, memLimit, cudnn, resample);
         if (!MacroOptions.isMacro()) last = v;
         return v;
     }
@@ -94,7 +107,17 @@ final class ModelRunFields {
         CudaOptions cuda = CudaOptions.parse(v.gpuMemLimit(), v.cudnnSearch()); // neutral names: gpu_mem_limit, cudnn_search
         return SegmentationOptions.builder().model(v.model()).bands(bands(v.bands())).tile(pixels("tile", v.tile()))
                 .overlap(pixels("overlap", v.overlap())).blend(Blender.parse(v.blend())).batch(batch)
-                .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()));
+                .device(DeviceRequest.parse(v.device())).cuda(cuda).temperature(Temperature.parse(v.temperature()))
+                .resample(resample(v.resample()));
+    }
+
+    /** "auto" or "off" (the key {@code resample}). */
+    static Resample resample(String text) {
+        try {
+            return Resample.parse(text);
+        } catch (UsageException e) {
+            throw new UsageException(null, "resample must be auto or off, got '" + text + "'");
+        }
     }
 
     /**

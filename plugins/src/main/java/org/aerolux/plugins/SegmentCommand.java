@@ -146,9 +146,9 @@ public final class SegmentCommand implements PlugIn {
             if (overlay && labels != null) SegmentationImages.overlay(imp, labels, classes);
             IJ.showProgress(1.0);
             var p = result.pipeline();
-            String summary = String.format(Locale.ROOT, "%s: %s on %s, %d tiles (%d nodata), T=%s, %.1f s%s%s", TITLE,
+            String summary = String.format(Locale.ROOT, "%s: %s on %s, %d tiles (%d nodata), T=%s, %s, %.1f s%s%s", TITLE,
                     segmenter.model().card().name(), p.device().device(), p.tilesTotal(), p.tilesSkipped(),
-                    fmt(result.temperature()), elapsed.toMillis() / 1000.0,
+                    fmt(result.temperature()), result.resolution().summary(), elapsed.toMillis() / 1000.0,
                     p.backoff().happened() ? ", out of GPU memory: " + p.backoff().summary() : "", saveDir == null ? "" : " -> " + saveDir);
             IJ.showStatus(summary.substring(TITLE.length() + 2));
             IJ.log(summary);

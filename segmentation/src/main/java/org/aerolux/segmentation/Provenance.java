@@ -36,7 +36,7 @@ public final class Provenance {
 
     /** The top-level fields of every segmentation record, in order; extra fields may not take these names. */
     public static final List<String> STANDARD_FIELDS = java.util.stream.Stream.concat(ProvenanceRecord.COMMON_FIELDS.stream(),
-            java.util.stream.Stream.of("tiles", "class_statistics", "vectors")).toList();
+            java.util.stream.Stream.of("resolution", "tiles", "class_statistics", "vectors")).toList();
 
     /** The provenance of a finished file run. */
     public static JsonObject of(Segmenter segmenter, Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs,
@@ -56,6 +56,7 @@ public final class Provenance {
         Map<String, String> outs = new LinkedHashMap<>();
         outputs.forEach((k, v) -> outs.put(k.cliName(), v.getFileName().toString()));
         Map<String, JsonElement> sections = new LinkedHashMap<>();
+        sections.put("resolution", resolution(result.resolution()));
         sections.put("tiles", tiles(result.pipeline()));
         sections.put("class_statistics", statistics(result.statistics()));
         sections.put("vectors", result.vectors().<JsonElement>map(v -> v).orElse(JsonNull.INSTANCE));
@@ -104,6 +105,8 @@ public final class Provenance {
         for (SegmentationOutput out : opt.outputs()) outs.add(out.cliName());
         o.add("outputs", outs);
         o.addProperty("overwrite", opt.overwrite());
+        o.addProperty("resample", opt.resample().cliName());
+        o.add("input_resolution_m", opt.inputResolution().isPresent() ? number(opt.inputResolution().getAsDouble()) : JsonNull.INSTANCE);
         return o;
     }
 
@@ -119,6 +122,39 @@ public final class Provenance {
         o.put("tiles_per_second", ProvenanceJson.round(p.tilesPerSecond(), 3));
         return o;
     }
+
+    /**
+     * Ground resolutions and the resampling decision: input GSD (x, y and their geometric mean) and where it came
+     * from, the model's, the factors, whether resampling ran, the model grid, and why.
+     */
+    static JsonObject resolution(ResolutionPlan p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("mode", p.mode().cliName());
+        o.add("input_gsd_m", finite(p.input().mean()));
+        o.add("input_gsd_x_m", finite(p.input().x()));
+        o.add("input_gsd_y_m", finite(p.input().y()));
+        o.addProperty("input_gsd_from", p.input().from());
+        o.add("model_gsd_m", p.modelGsd() > 0 ? number(p.modelGsd()) : JsonNull.INSTANCE);
+        o.add("factor", finite(p.factor()));
+        o.add("factor_x", finite(p.factorX()));
+        o.add("factor_y", finite(p.factorY()));
+        o.addProperty("tolerance", ResolutionPlan.TOLERANCE);
+        o.addProperty("resampled", p.resampled());
+        p.grid().ifPresentOrElse(g -> {
+            JsonArray a = new JsonArray();
+            a.add(g.modelWidth());
+            a.add(g.modelHeight());
+            o.add("model_grid", a);
+            o.addProperty("method", (g.scaleX() >= 1 && g.scaleY() >= 1 ? "area averaging" : g.scaleX() <= 1 && g.scaleY() <= 1
+                    ? "bilinear" : "area averaging / bilinear per axis") + " to the model grid; probabilities bilinear back to the input grid");
+        }, () -> o.add("model_grid", JsonNull.INSTANCE));
+        o.addProperty("reason", p.reason());
+        return o;
+    }
+
+    private static JsonElement finite(double v) { return ProvenanceJson.number(v); }
+
+    private static JsonElement number(double v) { return ProvenanceJson.number(v); }
 
     /** The tiles section. */
     record Tiles(long total, long run, long skippedNodata, long retriedBatches, Backoff memoryBackoff, int columns, int rows,

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.aerolux.core.UsageException;
@@ -25,7 +26,8 @@ import org.aerolux.core.tile.TileGrid;
  *       (at most half a tile): FarSeg's scene vector is global to a window, so windows need wide context;</li>
  *   <li>blend cosine, batch 4 (0 = auto: from free GPU memory, 4 on the CPU; see {@link BatchSizer}), device auto,
  *       threads 0 (ONNX Runtime's default: all cores), CUDA tuning ONNX Runtime's default,
- *       temperature auto (the card's), outputs labels and confidence, no overwrite.</li>
+ *       temperature auto (the card's), outputs labels and confidence, no overwrite, resample auto, no input
+ *       resolution.</li>
  * </ul>
  *
  * @param model       registry name or path of an {@code .onnx} file
@@ -40,18 +42,23 @@ import org.aerolux.core.tile.TileGrid;
  * @param temperature softmax temperature
  * @param outputs     what to write
  * @param overwrite   replace existing outputs instead of skipping the input
+ * @param resample    run the model at the card's ground resolution ({@link ResolutionPlan}) or not
+ * @param inputResolution ground resolution in metres of inputs without georeferencing, or empty
  */
 public record SegmentationOptions(String model, Optional<int[]> bands, OptionalInt tile, OptionalInt overlap, Blender blend,
                                   int batch, DeviceRequest device, int threads, CudaOptions cuda, Temperature temperature,
-                                  Set<SegmentationOutput> outputs, boolean overwrite) {
+                                  Set<SegmentationOutput> outputs, boolean overwrite, Resample resample,
+                                  OptionalDouble inputResolution) {
     /** The least default overlap, in pixels, where the tile is at least twice as large. */
     public static final int MIN_DEFAULT_OVERLAP = 128;
 
     public SegmentationOptions {
         bands = bands.map(int[]::clone);
         outputs = Collections.unmodifiableSet(outputs.isEmpty() ? EnumSet.noneOf(SegmentationOutput.class) : EnumSet.copyOf(outputs));
-        if (blend == null || device == null || temperature == null || cuda == null)
-            throw new IllegalArgumentException("blend, device, cuda and temperature are required");
+        if (blend == null || device == null || temperature == null || cuda == null || resample == null || inputResolution == null)
+            throw new IllegalArgumentException("blend, device, cuda, temperature, resample and input resolution are required");
+        if (inputResolution.isPresent() && !(inputResolution.getAsDouble() > 0 && Double.isFinite(inputResolution.getAsDouble())))
+            throw new UsageException(null, "--input-resolution must be a positive number of metres, got " + inputResolution.getAsDouble());
         if (bands.isPresent()) {
             if (bands.get().length == 0) throw new UsageException(null, "--bands needs at least one band");
             for (int b : bands.get())
@@ -93,6 +100,8 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
         b.temperature = temperature;
         b.outputs = outputs;
         b.overwrite = overwrite;
+        b.resample = resample;
+        b.inputResolution = inputResolution;
         return b;
     }
 
@@ -133,7 +142,8 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
     public boolean equals(Object o) {
         return o instanceof SegmentationOptions s && model.equals(s.model) && Arrays.equals(bands.orElse(null), s.bands.orElse(null))
                 && tile.equals(s.tile) && overlap.equals(s.overlap) && blend == s.blend && batch == s.batch && device.equals(s.device)
-                && threads == s.threads && cuda.equals(s.cuda) && temperature.equals(s.temperature) && outputs.equals(s.outputs) && overwrite == s.overwrite;
+                && threads == s.threads && cuda.equals(s.cuda) && temperature.equals(s.temperature) && outputs.equals(s.outputs) && overwrite == s.overwrite
+                && resample == s.resample && inputResolution.equals(s.inputResolution);
     }
 
     @Override
@@ -153,6 +163,8 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
         private Temperature temperature = Temperature.AUTO;
         private Set<SegmentationOutput> outputs = SegmentationOutput.DEFAULTS;
         private boolean overwrite;
+        private Resample resample = Resample.AUTO;
+        private OptionalDouble inputResolution = OptionalDouble.empty();
 
         private Builder() {}
 
@@ -191,10 +203,22 @@ public record SegmentationOptions(String model, Optional<int[]> bands, OptionalI
 
         public Builder overwrite(boolean v) { this.overwrite = v; return this; }
 
+        /** {@code auto} (default) or {@code off}. */
+        public Builder resample(Resample r) { this.resample = r; return this; }
+
+        /** Ground resolution in metres of inputs without georeferencing; empty for none. */
+        public Builder inputResolution(OptionalDouble metres) { this.inputResolution = metres; return this; }
+
+        /** As {@link #inputResolution(OptionalDouble)}; null for none. */
+        public Builder inputResolution(Double metres) {
+            this.inputResolution = metres == null ? OptionalDouble.empty() : OptionalDouble.of(metres);
+            return this;
+        }
+
         public SegmentationOptions build() {
             if (model == null || model.isBlank()) throw new UsageException(null, "--model is required");
             return new SegmentationOptions(model, Optional.ofNullable(bands), tile, overlap, blend, batch, device, threads, cuda,
-                    temperature, outputs, overwrite);
+                    temperature, outputs, overwrite, resample, inputResolution);
         }
     }
 }

@@ -16,10 +16,12 @@ import org.aerolux.core.tile.TileGrid;
  * @param statistics  pixels and area per class
  * @param vectors     what the vector output reported, when written
  * @param batchFrom   how the batch size was chosen (e.g. "--batch 4", "auto: 12 tiles of 512 px ... on gpu:0")
+ * @param resolution  input and model ground resolution, and whether the model ran on a resampled grid (then
+ *                    {@code pipeline} and {@code grid} describe that grid; the outputs are on the input's)
  */
 public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, String bandsFrom, double temperature,
                                  ClassStatistics.Summary statistics, Optional<JsonObject> vectors,
-                                 String batchFrom) {
+                                 String batchFrom, ResolutionPlan resolution) {
     public SegmentationResult {
         bands = bands.clone();
     }

@@ -23,6 +23,9 @@ import org.aerolux.core.pipeline.ProgressListener;
 import org.aerolux.core.pipeline.TiledPipeline;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
+import org.aerolux.core.resample.GridBackMapper;
+import org.aerolux.core.resample.InputMask;
+import org.aerolux.core.resample.ResampledSource;
 import org.aerolux.core.tile.TileGrid;
 import org.aerolux.segmentation.area.PixelAreaModel;
 
@@ -155,6 +158,16 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
+     * Whether and how a run on this input resamples to the card's ground resolution ({@code --resample},
+     * {@code --input-resolution}).
+     *
+     * @throws UsageException when the model grid would be too large
+     */
+    public ResolutionPlan resolutionPlan(RasterInfo info) {
+        return ResolutionPlan.decide(options.resample(), options.inputResolution(), model.card().resolutionM(), info);
+    }
+
+    /**
      * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise), with
      * class areas from {@code areas} (e.g. {@code PixelAreaModel.of(source.info().georeference())}).
      * {@code listeners} also receive every block of blended probabilities (NaN at nodata).
@@ -176,27 +189,36 @@ public final class Segmenter implements AutoCloseable {
         String bandsFrom;
         TileGrid grid;
         BatchSizer.Choice batch;
+        ResolutionPlan plan;
+        BlockConsumer outputs;
         try {
             RasterInfo info = source.info();
             bands = bandsFor(info);
             bandsFrom = bandsSource(info);
             grid = grid();
             batch = batchFor(grid);
-            pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
+            plan = resolutionPlan(info);
+            RasterSource modelSource = plan.grid().<RasterSource>map(g -> new ResampledSource(source, g)).orElse(source);
+            pipeline = TiledPipeline.builder().source(modelSource).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
                     .batchSize(batch.batch()).progress(progress).cancellation(cancellation).build();
             stats = new ClassStatistics(model.card().classes(), info.width(), areas);
             consumer = new SegmentationConsumer(model.card().classCount(), model.card().binaryThreshold(), sinks, stats, listeners);
+            // resampled runs: the model-grid rows are mapped back onto the input grid before any output is made
+            int[] zeroBased = java.util.Arrays.stream(bands).map(v -> v - 1).toArray();
+            outputs = plan.grid().<BlockConsumer>map(g -> new GridBackMapper(g, model.outputChannels(), consumer,
+                    InputMask.of(source, zeroBased))).orElse(consumer);
         } catch (RuntimeException e) {
             closeQuietly(sinks, listeners, e);
             throw e;
         }
         // outputs are made on their own thread while the model runs the next tiles
-        PipelineResult result = pipeline.run(new AsyncBlockConsumer(consumer, 1));
+        PipelineResult result = pipeline.run(new AsyncBlockConsumer(outputs, 1));
         // the out-of-memory back-off may have shrunk the tiles: report the grid the outputs were made with
         TileGrid used = result.backoff().finalTile() == grid.tileSize() ? grid
                 : new TileGrid(result.backoff().finalTile(), result.backoff().finalGrid().overlap(), grid.sizeMultiple());
-        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(), batch.reason());
+        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(), batch.reason(),
+                plan);
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {

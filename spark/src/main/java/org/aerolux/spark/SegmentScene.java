@@ -39,8 +39,12 @@ public final class SegmentScene extends SceneTask<Segmenter> {
         FileSegmentation.FileResult r = files.segment(input, FailureInjection.listener(input, where.attempt(), job.output()), new Cancellation());
         if (r.skipped()) return SceneOutcomes.skipped(file, where, t0);
         var info = r.result().pipeline();
-        return SceneOutcomes.done(file, where, info.layout().width() * info.layout().height(), t0,
-                String.join(", ", r.outputs().values().stream().map(p -> p.getFileName().toString()).toList()) + ", "
-                        + r.provenance().getFileName());
+        var resolution = r.result().resolution();
+        // the input's pixels (the pipeline's layout is the model grid when the run was resampled)
+        long pixels = resolution.grid().map(g -> (long) g.inputWidth() * g.inputHeight())
+                .orElse(info.layout().width() * info.layout().height());
+        return SceneOutcomes.done(file, where, pixels, t0,
+                resolution.summary() + ": " + String.join(", ", r.outputs().values().stream().map(p -> p.getFileName().toString()).toList())
+                        + ", " + r.provenance().getFileName());
     }
 }

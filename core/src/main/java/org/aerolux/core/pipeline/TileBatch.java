@@ -21,7 +21,13 @@ sealed interface TileBatch {
     record End() implements TileBatch {}
 
     /** The reader failed. */
-    record Failure(RuntimeException error) implements TileBatch {}
+    record Failure(Throwable error) implements TileBatch {
+        /** Rethrows the reader's failure on the calling thread (an {@link Error} as it is). */
+        RuntimeException rethrow() {
+            if (error instanceof Error e) throw e;
+            return (RuntimeException) error;
+        }
+    }
 
     /** Builds a batch. */
     final class Builder {

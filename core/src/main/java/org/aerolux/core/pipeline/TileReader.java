@@ -57,7 +57,8 @@ final class TileReader implements Runnable {
             put(new TileBatch.End());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // errors too (e.g. out of heap memory): the pipeline must hear of them, or it would wait for tiles forever
             try {
                 put(new TileBatch.Failure(e));
             } catch (InterruptedException ie) {

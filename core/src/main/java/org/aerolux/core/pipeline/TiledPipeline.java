@@ -119,7 +119,7 @@ public final class TiledPipeline {
             while (true) {
                 TileBatch item = take(queue);
                 if (item instanceof TileBatch.End) break;
-                if (item instanceof TileBatch.Failure f) throw f.error();
+                if (item instanceof TileBatch.Failure f) throw f.rethrow();
                 if (item instanceof TileBatch.RowMask m) {
                     blend.addMask(m);
                     continue;
