@@ -33,7 +33,9 @@ import org.aerolux.enhancement.EnhancementListener;
 import org.aerolux.enhancement.EnhancementProvenance;
 import org.aerolux.enhancement.EnhancementResult;
 import org.aerolux.enhancement.Enhancer;
+import org.aerolux.plugins.image.ColourComposite;
 import org.aerolux.plugins.image.GeoTiffImport;
+import org.aerolux.plugins.image.ImageBands;
 import org.aerolux.plugins.image.ImageGeoreference;
 import org.aerolux.plugins.image.ImageSink;
 import org.aerolux.plugins.image.ImageSources;
@@ -182,6 +184,7 @@ public final class EnhanceCommand implements PlugIn {
             ImageStack s = out.getStack();
             for (int i = 1; i <= Math.min(s.getSize(), input.getStackSize()); i++) s.setSliceLabel(input.getStack().getSliceLabel(i), i);
             out.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
+            if (input.isComposite()) out = ColourComposite.of(out, ImageBands.names(input), false);
         }
         if (ImageGeoreference.isGeoreferenced(input) || input.getProp(ImageGeoreference.PREFIX + "Nodata") != null)
             ImageGeoreference.attach(out, info.georeference(), info.nodata(), ImageGeoreference.bandNames(input, info.bandCount()));
