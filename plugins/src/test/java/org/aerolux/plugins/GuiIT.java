@@ -139,6 +139,9 @@ class GuiIT {
         assertEquals("3", r[2]);
         assertEquals("green", r[3]);
         assertEquals("0", r[5], "the Results table was written to");
+        String[] cap = Files.readAllLines(out.resolve("cap.txt")).get(0).split(" ");
+        assertEquals("5000", cap[0], "ROIs of 20,000 objects");
+        assertTrue(Long.parseLong(cap[1]) < 120_000, "the capped run took " + cap[1] + " ms");
         Files.copy(out.resolve("composite.png"), artifacts.resolve("composite.png"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(out.resolve("rois.png"), artifacts.resolve("rois.png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -135,6 +135,16 @@ final class GuiSteps {
         Thread.sleep(800);
         d.screenshot("rois.png");
         d.closeAll();
+        // the cap with a display: a checkerboard of 20,000 one-pixel objects gives 5,000 ROIs, in bounded time
+        java.awt.EventQueue.invokeAndWait(rm::reset);
+        IJ.runMacro(String.join("\n", "newImage(\"checker\", \"RGB black\", 200, 200, 1);",
+                "for (y = 0; y < 200; y++) for (x = 0; x < 200; x++) { if ((x + y) % 2 == 0) setPixel(x, y, 0xff0000); else setPixel(x, y, 0x00ff00); }"));
+        long t0 = System.nanoTime();
+        IJ.runMacro("run(\"AeroLux Segment (FarSeg)\", \"model=dominant-test bands=1,2,3 tile=64 overlap=16 device=cpu rois\");");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        d.write("cap.txt", rm.getCount() + " " + ms + "\n");
+        d.note("20000 objects: " + rm.getCount() + " ROIs in " + ms + " ms");
+        d.closeAll();
     }
 
     private static String[] list(Path dir) {
