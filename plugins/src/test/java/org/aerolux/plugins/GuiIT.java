@@ -39,8 +39,11 @@ class GuiIT {
         }
         Path fiji = HeadlessFiji.bundle();
         Path models = artifacts.resolve("models");
-        if (!Files.exists(models.resolve("registry.json")))
+        if (!Files.exists(models.resolve("cue-demo.onnx"))) {
+            // the test segmentation model and the bundle's demo enhancer
             org.aerolux.core.model.ModelInstaller.install(TestSegModel.in(artifacts.resolve("model-src")), models, java.util.Optional.empty());
+            org.aerolux.core.model.ModelInstaller.install(fiji.resolve("models/aerolux/cue-demo.onnx"), models, java.util.Optional.empty());
+        }
         List<String> cp = new ArrayList<>();
         cp.add(Path.of("target", "test-classes").toAbsolutePath().toString());
         for (Path dir : List.of(fiji.resolve("jars"), Path.of("target", "fiji-provided").toAbsolutePath()))
@@ -139,6 +142,9 @@ class GuiIT {
         assertEquals("3", r[2]);
         assertEquals("green", r[3]);
         assertEquals("0", r[5], "the Results table was written to");
+        assertEquals("run(\"AeroLux Enhance (CUE)\", \"model=cue-demo bands=default device=cpu tile=auto gpu_mem_limit=0"
+                + " cudnn_search=exhaustive save=[]\");", Files.readAllLines(out.resolve("record-enhance.txt")).get(0),
+                "Advanced... was not opened, yet its keys must be recorded");
         String[] cap = Files.readAllLines(out.resolve("cap.txt")).get(0).split(" ");
         assertEquals("5000", cap[0], "ROIs of 20,000 objects");
         assertTrue(Long.parseLong(cap[1]) < 120_000, "the capped run took " + cap[1] + " ms");

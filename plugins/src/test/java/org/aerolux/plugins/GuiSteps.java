@@ -121,6 +121,19 @@ final class GuiSteps {
             GuiDriver.press(gd, 1);
             GuiDriver.waitFor("the dialog of " + command + " to close", () -> !gd.isShowing());
         }
+        // Enhance through its dialog with the Recorder on, Advanced... left closed: the line still holds every key
+        d.startRecorder();
+        d.runDialog("AeroLux Enhance (CUE)", rgb, gd -> GuiDriver.setChoice(gd, 1, "cpu"));
+        try {
+            GuiDriver.waitFor("the enhanced image", () -> WindowManager.getImage("rgb-sample_enhanced") != null);
+        } catch (IllegalStateException e) {
+            d.note("images: " + String.join(",", WindowManager.getImageTitles()) + "\nlog: " + IJ.getLog());
+            d.screenshot("enhance-timeout.png");
+            throw e;
+        }
+        d.write("record-enhance.txt", d.recordedLine("AeroLux Enhance (CUE)") + "\n");
+        WindowManager.getImage("rgb-sample_enhanced").changes = false;
+        java.awt.EventQueue.invokeAndWait(() -> WindowManager.getImage("rgb-sample_enhanced").close());
         IJ.selectWindow(rgb.getID());
         IJ.runMacro("run(\"AeroLux Segment (FarSeg)\", \"model=dominant-test bands=1,2,3 tile=64 overlap=16 device=cpu rois areas\");");
         GuiDriver.waitFor("the ROI Manager", () -> ij.plugin.frame.RoiManager.getInstance() != null
