@@ -142,7 +142,9 @@ public final class SegmentCommand implements PlugIn {
         Map<SegmentationOutput, ImageSink> images = new EnumMap<>(SegmentationOutput.class);
         Map<SegmentationOutput, Path> files = new EnumMap<>(SegmentationOutput.class);
         Set<SegmentationOutput> made = EnumSet.copyOf(options.outputs().isEmpty() ? EnumSet.of(SegmentationOutput.LABELS) : options.outputs());
-        if (extras.needLabels()) made.add(SegmentationOutput.LABELS);
+        // the labels are also needed for the ROIs, the areas table and the overlay, and for the box's own class
+        // statistics (the run's count the halo too)
+        if (extras.needLabels() || region.cropped()) made.add(SegmentationOutput.LABELS);
         SegmentationSinks.Builder sinks = SegmentationSinks.builder();
         try {
             for (SegmentationOutput o : made) {
@@ -167,7 +169,8 @@ public final class SegmentCommand implements PlugIn {
         SegmentationResult result = segmenter.run(source, sinks.build(), PixelAreaModel.of(window.georeference()), progress, cancel,
                 List.of());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        byte[] labelPixels = (byte[]) images.get(SegmentationOutput.LABELS).stack().orElseThrow().getPixels(1);
+        byte[] labelPixels = images.containsKey(SegmentationOutput.LABELS)
+                ? (byte[]) images.get(SegmentationOutput.LABELS).stack().orElseThrow().getPixels(1) : null;
         if (region.cropped()) result = boxStatistics(result, labelPixels, info, classes);
         if (saveDir != null) {
             if (files.containsKey(SegmentationOutput.LABELS)) LabelsAuxXml.write(files.get(SegmentationOutput.LABELS), classes);

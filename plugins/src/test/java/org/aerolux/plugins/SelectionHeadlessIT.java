@@ -78,6 +78,25 @@ class SelectionHeadlessIT {
     }
 
     @Test
+    @Timeout(300)
+    void anOutputWithoutLabelsWorksWithAndWithoutASelection() throws Exception {
+        Path model = TestSegModel.in(dir.resolve("model")), facts = dir.resolve("facts.txt");
+        String keys = "model=[" + model + "] bands=3,2,1 tile=64 overlap=16 device=cpu";
+        String log = HeadlessFiji.run(String.join("\n",
+                "run(\"AeroLux Import GeoTIFF\", \"path=[" + SharedData.landsat() + "]\");",
+                "run(\"AeroLux Segment (FarSeg)\", \"" + keys + " probabilities\");",
+                "File.append(String.join(getList(\"image.titles\"), \",\") + \" \" + getWidth() + \"x\" + getHeight(), " + q(facts) + ");",
+                "close();",
+                "selectImage(\"L7_ETMs.tif\");",
+                "makeRectangle(10, 20, 30, 40);",
+                "run(\"AeroLux Segment (FarSeg)\", \"" + keys + " confidence\");",
+                "File.append(String.join(getList(\"image.titles\"), \",\") + \" \" + getWidth() + \"x\" + getHeight(), " + q(facts) + ");"));
+        List<String> lines = Files.readAllLines(facts);
+        assertEquals("L7_ETMs.tif,L7_ETMs_probabilities 349x352", lines.get(0), log);
+        assertEquals("L7_ETMs.tif,L7_ETMs_confidence 30x40", lines.get(1), log);
+    }
+
+    @Test
     @Timeout(600)
     void withARealModelTheBoxAgreesWithTheWholeImageRunWhereTheHaloSuffices() throws Exception {
         // farseg-demo (a convolutional FarSeg) on a 200x160 crop of the sample scene, tile 128, overlap 32: the box
