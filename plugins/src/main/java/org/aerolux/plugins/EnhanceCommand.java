@@ -152,6 +152,7 @@ public final class EnhanceCommand implements PlugIn {
                 command.addProperty("line", "run(\"" + TITLE + "\", \"model=" + v[0] + " bands=" + v[1] + " device=" + v[3] + " tile=" + v[2]
                         + " gpu_mem_limit=" + v[5] + " cudnn_search=" + v[6] + " save=[" + saveDir + "]\");");
                 json.add("command", command);
+                if (region.selection()) json.add("selection", region.toJson());
                 AtomicOutput.write(provenance, os -> {
                     Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                     new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()

@@ -176,8 +176,9 @@ public final class SegmentCommand implements PlugIn {
             if (files.containsKey(SegmentationOutput.LABELS)) LabelsAuxXml.write(files.get(SegmentationOutput.LABELS), classes);
             String source0 = imp.getProp(GeoTiffImport.SOURCE);
             Path input = source0 != null ? Path.of(source0) : saveDir.resolve(imp.getTitle());
-            Provenance.write(Provenance.of(segmenter, input, info, files, result, started, elapsed),
-                    saveDir.resolve(stem + "_aerolux.json"));
+            var record = Provenance.of(segmenter, input, info, files, result, started, elapsed);
+            if (region.selection()) record.add("selection", region.toJson());
+            Provenance.write(record, saveDir.resolve(stem + "_aerolux.json"));
         }
         ImagePlus labels = null;
         for (Map.Entry<SegmentationOutput, ImageSink> e : images.entrySet()) {

@@ -75,6 +75,11 @@ class SelectionHeadlessIT {
             assertEquals(Long.toString(green), f[5], what);
         }
         assertTrue(log.contains("AeroLux Segment (FarSeg): selection 120x90 at (50, 60), read as 152x122 at (34, 44)"), log);
+        var selection = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("box0/L7_ETMs_aerolux.json"))).getAsJsonObject()
+                .getAsJsonObject("selection");
+        assertEquals(50, selection.get("x").getAsInt());
+        assertEquals(90, selection.get("height").getAsInt());
+        assertEquals(152, selection.getAsJsonObject("window_read").get("width").getAsInt());
     }
 
     @Test
@@ -152,6 +157,8 @@ class SelectionHeadlessIT {
                 "run(\"AeroLux Enhance (CUE)\", \"model=cue-demo device=cpu save=[" + dir.resolve("box") + "]\");",
                 "File.append(getTitle() + \" \" + getWidth() + \"x\" + getHeight() + \"x\" + nSlices, " + q(facts) + ");"));
         assertEquals("dark_enhanced 64x48x3", Files.readAllLines(facts).get(0), log);
+        assertEquals(20, com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("box/dark_aerolux.json"))).getAsJsonObject()
+                .getAsJsonObject("selection").get("x").getAsInt());
         Path box = dir.resolve("box/dark_enhanced.tif"), full = dir.resolve("full/dark_enhanced.tif");
         GdalInfo g = GdalInfo.of(box);
         assertEquals(64, g.width());

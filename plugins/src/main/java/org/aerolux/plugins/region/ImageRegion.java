@@ -64,6 +64,23 @@ public record ImageRegion(Rectangle box, Rectangle window, boolean selection) {
 
     public int boxYInWindow() { return box.y - window.y; }
 
+    /** For the provenance file: the box and the window read (image pixels), as {@code selection}. */
+    public com.google.gson.JsonObject toJson() {
+        com.google.gson.JsonObject o = rectangle(box);
+        o.add("window_read", rectangle(window));
+        o.addProperty("note", "only the bounding box of the image's area selection was processed; outputs cover the box");
+        return o;
+    }
+
+    private static com.google.gson.JsonObject rectangle(Rectangle r) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("x", r.x);
+        o.addProperty("y", r.y);
+        o.addProperty("width", r.width);
+        o.addProperty("height", r.height);
+        return o;
+    }
+
     /** One line for the Log, e.g. "selection 120x80 at (10, 20), read with a 16 px halo". */
     public String describe() {
         if (!selection) return "whole image";
