@@ -28,12 +28,14 @@ import org.aerolux.segmentation.Segmenter;
  * {@code AeroLux Calibration}: the calibration of a segmentation model on the current image against a ground
  * truth image ({@code labels=[image title]}, one band of class indices, same size), with the segmentation
  * module's {@link LabelledCalibration} (the code of {@code aerolux calibrate}): ECE, CECE, NLL and Brier in a
- * Results table, the reliability diagram as a Plot; {@code bins}; {@code foreground} evaluates foreground pixels
+ * table titled {@value #TABLE} (never ImageJ's "Results"; see {@link Tables}), the reliability diagram as a Plot; {@code bins}; {@code foreground} evaluates foreground pixels
  * only (the NACL protocol); {@code fit} also shows the fitted temperature and the metrics at it. The model keys
  * are Segment's.
  */
 public final class CalibrationCommand implements PlugIn {
     static final String TITLE = "AeroLux Calibration";
+    /** The title of the metrics table. */
+    static final String TABLE = "AeroLux Calibration";
 
     @Override
     public void run(String arg) {
@@ -77,15 +79,15 @@ public final class CalibrationCommand implements PlugIn {
              RasterSource truth = ImageSources.of(labels)) {
             LabelledCalibration.Result r = LabelledCalibration.run(s, image, imp.getTitle(), truth, Path.of(labels.getTitle()), co, progress, cancel);
             CalibrationReport before = r.before().report(), after = r.after().report();
-            ResultsTable t = ResultsTable.getResultsTable(); // ImageJ's Results table, which macros read with getResult
-            t.reset();
+            ResultsTable t = new ResultsTable(); // AeroLux's own table: the user's "Results" stay as they are
+            t.setPrecision(6);
             row(t, "ECE", before.ece(), after.ece(), fit);
             row(t, "CECE", before.cece(), after.cece(), fit);
             row(t, "NLL", before.nll(), after.nll(), fit);
             row(t, "Brier", before.brier(), after.brier(), fit);
             row(t, "temperature", r.before().temperature(), r.fittedTemperature(), fit);
             row(t, "pixels evaluated", before.diagram().total(), after.diagram().total(), fit);
-            t.show("Results");
+            Tables.show(t, TABLE);
             Plot plot = plot(before, fit ? after : null, r, fit);
             // headless (Fiji --headless, a macro): the plot as an image, which the macro can select and save
             if (GraphicsEnvironment.isHeadless()) plot.getImagePlus().show();

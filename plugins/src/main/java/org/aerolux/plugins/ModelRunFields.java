@@ -3,7 +3,9 @@ package org.aerolux.plugins;
 import ij.gui.GenericDialog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.inference.CudaOptions;
@@ -61,37 +63,80 @@ final class ModelRunFields {
         return names;
     }
 
-    /** Adds the fields, starting from the last values used (interactive) or the defaults (macro). */
-    static void add(GenericDialog gd, ModelRegistry registry, String type, String fallbackModel, boolean withTemperature) {
+    /** The values a dialog starts from: the last used (interactive) or the defaults (macro). */
+    static Values initial(ModelRegistry registry, String type, String fallbackModel) {
         Values d = defaults(registry, type, fallbackModel);
-        Values v = MacroOptions.isMacro() || last == null ? d : last;
+        return MacroOptions.isMacro() || last == null ? d : last;
+    }
+
+    /** Adds every field to one dialog (Calibration, Batch): the everyday ones, then the advanced ones. */
+    static void add(GenericDialog gd, ModelRegistry registry, String type, String fallbackModel, boolean withTemperature) {
+        Values v = initial(registry, type, fallbackModel);
+        addEveryday(gd, registry, type, v);
+        for (AdvancedFields.Field f : advancedFields(withTemperature)) {
+            String value = advancedValues(v).get(f.key());
+            if (f.choices() == null) gd.addStringField(f.label(), value, 8);
+            else gd.addChoice(f.label(), MacroOptions.choices(f.key(), f.choices()), value);
+        }
+    }
+
+    /** The everyday fields: model, bands, device. */
+    static void addEveryday(GenericDialog gd, ModelRegistry registry, String type, Values v) {
         List<String> models = modelNames(registry, type);
         if (!models.contains(v.model())) models.add(v.model());
         gd.addChoice("Model", MacroOptions.choices("model", models), v.model());
         gd.addStringField("Bands (1-based, model order; default = first bands)", v.bands(), 12);
-        gd.addStringField("Tile (px; auto = model card)", v.tile(), 8);
-        gd.addStringField("Overlap (px; auto = model card)", v.overlap(), 8);
-        gd.addChoice("Blend", MacroOptions.choices("blend", BLENDS), v.blend());
         gd.addChoice("Device", MacroOptions.choices("device", DEVICES), v.device());
-        gd.addStringField("Batch (tiles per model call; auto = from free GPU memory)", v.batch(), 8);
-        if (withTemperature) gd.addStringField("Temperature (auto = model card)", v.temperature(), 8);
-        if (withTemperature)
-            gd.addChoice("Resample (auto = run at the model card's ground resolution)", MacroOptions.choices("resample", RESAMPLES),
-                    v.resample());
-        // the first word of a label is its macro key: gpu_mem_limit, cudnn_search
-        gd.addStringField("gpu_mem_limit (CUDA memory arena, e.g. 8G; 0 = no limit)", v.gpuMemLimit(), 8);
-        gd.addChoice("cudnn_search (cuDNN convolution search on CUDA)", MacroOptions.choices("cudnn_search", CUDNN_SEARCHES),
-                v.cudnnSearch());
     }
 
-    /** Reads the fields back (in the order added) and remembers them for the next interactive run. */
+    /** The expert and CUDA fields, labelled with their macro keys first. */
+    static List<AdvancedFields.Field> advancedFields(boolean withTemperature) {
+        List<AdvancedFields.Field> f = new ArrayList<>();
+        f.add(new AdvancedFields.Field("tile", "Tile (px; auto = model card)", null));
+        f.add(new AdvancedFields.Field("overlap", "Overlap (px; auto = model card)", null));
+        f.add(new AdvancedFields.Field("blend", "Blend", BLENDS));
+        f.add(new AdvancedFields.Field("batch", "Batch (tiles per model call; auto = from free GPU memory)", null));
+        if (withTemperature) f.add(new AdvancedFields.Field("temperature", "Temperature (auto = model card)", null));
+        if (withTemperature)
+            f.add(new AdvancedFields.Field("resample", "Resample (auto = run at the model card's ground resolution)", RESAMPLES));
+        // the first word of a label is its macro key: gpu_mem_limit, cudnn_search
+        f.add(new AdvancedFields.Field("gpu_mem_limit", "gpu_mem_limit (CUDA only: memory arena, e.g. 8G; 0 = no limit)", null));
+        f.add(new AdvancedFields.Field("cudnn_search", "cudnn_search (CUDA only: cuDNN convolution search)", CUDNN_SEARCHES));
+        return f;
+    }
+
+    static Map<String, String> advancedValues(Values v) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tile", v.tile());
+        m.put("overlap", v.overlap());
+        m.put("blend", v.blend());
+        m.put("batch", v.batch());
+        m.put("temperature", v.temperature());
+        m.put("resample", v.resample());
+        m.put("gpu_mem_limit", v.gpuMemLimit());
+        m.put("cudnn_search", v.cudnnSearch());
+        return m;
+    }
+
+    /** Reads back what {@link #add} added (in that order) and remembers it for the next interactive run. */
     static Values read(GenericDialog gd, boolean withTemperature) {
-        String model = gd.getNextChoice().trim(), bands = gd.getNextString().trim(), tile = gd.getNextString().trim(),
-                overlap = gd.getNextString().trim(), blend = gd.getNextChoice().trim(), device = gd.getNextChoice().trim(),
-                batch = gd.getNextString().trim(), temperature = withTemperature ? gd.getNextString().trim() : "auto",
-                resample = withTemperature ? gd.getNextChoice().trim() : "auto",
-                memLimit = gd.getNextString().trim(), cudnn = gd.getNextChoice().trim();
-        Values v = new Values(model, bands, tile, overlap, blend, device, batch, temperature, memLimit, cudnn, resample);
+        String model = gd.getNextChoice().trim(), bands = gd.getNextString().trim(), device = gd.getNextChoice().trim();
+        Map<String, String> a = new LinkedHashMap<>();
+        for (AdvancedFields.Field f : advancedFields(withTemperature))
+            a.put(f.key(), (f.choices() == null ? gd.getNextString() : gd.getNextChoice()).trim());
+        return remember(model, bands, device, a);
+    }
+
+    /** Reads the everyday fields of {@link #addEveryday} and takes the rest from the advanced fields. */
+    static Values read(GenericDialog gd, AdvancedFields advanced) {
+        String model = gd.getNextChoice().trim(), bands = gd.getNextString().trim(), device = gd.getNextChoice().trim();
+        return remember(model, bands, device, advanced.read(gd));
+    }
+
+    private static Values remember(String model, String bands, String device, Map<String, String> a) {
+        Values v = new Values(model, bands, a.get("tile"), a.get("overlap"), a.get("blend"), device, a.get("batch"),
+                a.getOrDefault("temperature", "auto"), a.get("gpu_mem_limit"), a.get("cudnn_search"),
+                a.getOrDefault("resample", "auto"));
         if (!MacroOptions.isMacro()) last = v;
         return v;
     }

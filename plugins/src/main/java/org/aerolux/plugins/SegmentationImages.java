@@ -60,11 +60,11 @@ final class SegmentationImages {
         return imp;
     }
 
-    /** The labels drawn over the input image as a translucent overlay (replacing an earlier AeroLux overlay). */
-    static void overlay(ImagePlus input, ImagePlus labels, List<ClassInfo> classes) {
+    /** The labels drawn over the input image (their top-left corner at (x0, y0)) as a translucent overlay (replacing an earlier AeroLux overlay). */
+    static void overlay(ImagePlus input, ImagePlus labels, List<ClassInfo> classes, int x0, int y0) {
         ByteProcessor bp = (ByteProcessor) labels.getProcessor().duplicate();
         bp.setLut(ClassLut.of(classes));
-        ImageRoi roi = new ImageRoi(0, 0, bp.convertToRGB());
+        ImageRoi roi = new ImageRoi(x0, y0, bp.convertToRGB());
         roi.setOpacity(0.45);
         roi.setName("AeroLux labels");
         Overlay o = input.getOverlay() == null ? new Overlay() : input.getOverlay();

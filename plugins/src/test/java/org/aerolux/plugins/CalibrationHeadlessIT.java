@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * AeroLux Calibration in headless ImageJ: metrics in the Results table, fitted temperature in the Log, the
+ * AeroLux Calibration in headless ImageJ: metrics in its own table "AeroLux Calibration" (the user's Results
+ * table keeps what it held), fitted temperature in the Log, the
  * reliability diagram as a Plot image.
  */
 class CalibrationHeadlessIT {
@@ -33,9 +34,15 @@ class CalibrationHeadlessIT {
                 "run(\"Set...\", \"value=0\");",
                 "run(\"Select None\");",
                 "selectImage(\"scene\");",
+                // the user's own Results, which the calibration must leave alone
+                "setResult(\"mine\", 0, 42);",
+                "updateResults();",
                 "run(\"AeroLux Calibration\", \"labels=scene_labels bins=10 fit " + keys + "\");",
-                "File.append(\"\" + nResults + \" \" + getResultString(\"Metric\", 0) + \" \" + getResult(\"Model temperature\", 0)"
-                        + " + \" \" + getResult(\"Fitted temperature\", 4), " + q(facts) + ");",
+                "t = \"AeroLux Calibration\";",
+                "File.append(call(\"org.aerolux.plugins.Tables.size\", t) + \" \" + call(\"org.aerolux.plugins.Tables.get\", t, \"Metric\", \"0\")"
+                        + " + \" \" + call(\"org.aerolux.plugins.Tables.get\", t, \"Model temperature\", \"0\")"
+                        + " + \" \" + call(\"org.aerolux.plugins.Tables.get\", t, \"Fitted temperature\", \"4\"), " + q(facts) + ");",
+                "File.append(\"\" + nResults + \" \" + getResult(\"mine\", 0), " + q(facts) + ");",
                 // the reliability diagram: an ImageJ Plot, an image of its own when headless
                 "File.append(String.join(getList(\"image.titles\"), \",\"), " + q(facts) + ");",
                 "selectImage(\"AeroLux reliability diagram\");",
@@ -50,8 +57,9 @@ class CalibrationHeadlessIT {
         assertTrue(fitted > 0 && fitted != 1, lines.get(0));
         assertTrue(log.contains("AeroLux Calibration: dominant-test on scene vs scene_labels: ECE "), log);
         assertTrue(log.contains("AeroLux Calibration: fitted temperature "), log);
-        assertEquals("L7_ETMs.tif,scene,scene_labels,AeroLux reliability diagram", lines.get(1), log);
-        assertEquals("0 1 0 1", lines.get(2), log);
+        assertEquals("1 42", lines.get(1), "the user's Results table changed: " + log);
+        assertEquals("L7_ETMs.tif,scene,scene_labels,AeroLux reliability diagram", lines.get(2), log);
+        assertEquals("0 1 0 1", lines.get(3), log);
     }
 
     @Test

@@ -196,18 +196,57 @@ public final class GuiDriver {
      * presses OK, and returns the dialog's field values as text.
      */
     String runDialog(String command, ImagePlus on, DialogFiller filler) throws Exception {
+        return runDialog(command, on, filler, null);
+    }
+
+    /** As {@link #runDialog(String, ImagePlus, DialogFiller)}, filling the "Advanced..." dialog too when {@code advanced} is given. */
+    String runDialog(String command, ImagePlus on, DialogFiller filler, DialogFiller advanced) throws Exception {
+        GenericDialog gd = openDialog(command, on);
+        fill(gd, filler);
+        if (advanced != null) {
+            GenericDialog adv = openAdvanced(gd, command);
+            fill(adv, advanced);
+            press(adv, 0);
+        }
+        String values = describe(gd);
+        press(gd, 0);
+        return values;
+    }
+
+    /** Runs a menu command as a click would and waits for its dialog. */
+    GenericDialog openDialog(String command, ImagePlus on) throws Exception {
         if (on != null) WindowManager.setCurrentWindow(on.getWindow());
         IJ.doCommand(command);
+        return waitForDialog(command);
+    }
+
+    /** Clicks the dialog's "Advanced..." button and waits for the advanced dialog. */
+    GenericDialog openAdvanced(GenericDialog gd, String command) throws Exception {
+        Button advanced = null;
+        for (Component k : all(gd)) if (k instanceof Button b && b.getLabel().equals("Advanced...")) advanced = b;
+        if (advanced == null) throw new IllegalStateException("no Advanced... button in " + command);
+        Button b = advanced;
+        EventQueue.invokeLater(() -> {
+            for (java.awt.event.ActionListener l : b.getActionListeners())
+                l.actionPerformed(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, b.getLabel()));
+        });
+        return waitForDialog(command + " - advanced");
+    }
+
+    static GenericDialog waitForDialog(String title) throws InterruptedException {
         AtomicReference<GenericDialog> dialog = new AtomicReference<>();
-        waitFor("the dialog of " + command, () -> {
+        waitFor("the dialog " + title, () -> {
             for (Window w : Window.getWindows())
-                if (w instanceof GenericDialog g && g.isShowing() && command.equals(g.getTitle())) {
+                if (w instanceof GenericDialog g && g.isShowing() && title.equals(g.getTitle())) {
                     dialog.set(g);
                     return true;
                 }
             return false;
         });
-        GenericDialog gd = dialog.get();
+        return dialog.get();
+    }
+
+    private static void fill(GenericDialog gd, DialogFiller filler) throws Exception {
         AtomicReference<Exception> failure = new AtomicReference<>();
         EventQueue.invokeAndWait(() -> {
             try {
@@ -217,10 +256,36 @@ public final class GuiDriver {
             }
         });
         if (failure.get() != null) throw failure.get();
-        String values = describe(gd);
-        Button ok = gd.getButtons()[0];
-        EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, ok.getLabel())));
-        return values;
+    }
+
+    /** Presses a button of the dialog: 0 OK, 1 Cancel. */
+    static void press(GenericDialog gd, int button) throws Exception {
+        Button b = gd.getButtons()[button];
+        EventQueue.invokeAndWait(() -> gd.actionPerformed(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, b.getLabel())));
+    }
+
+    /** Every component of a container, depth first. */
+    static List<Component> all(Container c) {
+        List<Component> out = new ArrayList<>();
+        for (Component k : c.getComponents()) {
+            out.add(k);
+            if (k instanceof Container inner) out.addAll(all(inner));
+        }
+        return out;
+    }
+
+    /** The texts a user sees in a dialog, one a line: labels, checkbox labels (with their state), buttons, choices. */
+    static String components(Container c) {
+        StringBuilder sb = new StringBuilder();
+        for (Component k : all(c)) {
+            if (!k.isVisible()) continue;
+            if (k instanceof java.awt.Label l) sb.append("label\t").append(l.getText()).append('\n');
+            else if (k instanceof Checkbox b) sb.append("checkbox\t").append(b.getLabel()).append('\n');
+            else if (k instanceof Button b) sb.append("button\t").append(b.getLabel()).append('\n');
+            else if (k instanceof Choice ch) sb.append("choice\t").append(ch.getSelectedItem()).append('\n');
+            else if (k instanceof TextField t) sb.append("text\t").append(t.getText()).append('\n');
+        }
+        return sb.toString();
     }
 
     static void setText(GenericDialog gd, int index, String text) {

@@ -9,6 +9,7 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import net.imglib2.FinalInterval;
 import org.aerolux.core.raster.DataType;
+import org.aerolux.core.raster.GeoTiffSource;
 import org.aerolux.core.raster.RasterInfo;
 import org.aerolux.core.raster.RasterSource;
 import org.aerolux.core.raster.Rasters;
@@ -16,8 +17,8 @@ import org.aerolux.core.raster.Rasters;
 /**
  * Reads a GeoTIFF into a new ImagePlus: one slice per band (labelled with the band description, else "band N"),
  * uint8 as 8-bit, uint16 as 16-bit, every other type as 32-bit float (the file's type is remembered, so an
- * export writes it again). The georeferencing, nodata and band names go with the image
- * ({@link ImageGeoreference}).
+ * export writes it again). Red, green and blue bands (RGB and RGB + NIR files) open as a colour composite
+ * ({@link ColourComposite}). The georeferencing, nodata and band names go with the image ({@link ImageGeoreference}).
  */
 public final class GeoTiffImport {
     /** Property: the file the image was read from (an export never overwrites it). */
@@ -65,10 +66,11 @@ public final class GeoTiffImport {
                 stack.setSliceLabel(d.isBlank() ? "band " + (b + 1) : d, b + 1);
             }
             imp.setStack(stack);
+            if (imp.getBitDepth() != 8) imp.resetDisplayRange();
+            imp = ColourComposite.of(imp, names, source instanceof GeoTiffSource g && g.isRgb());
             ImageGeoreference.attach(imp, info.georeference(), info.nodata(), names);
             imp.setProp(SOURCE, file.toAbsolutePath().normalize().toString());
             imp.setProp(DATA_TYPE, info.dataType().gdalName());
-            if (imp.getBitDepth() != 8) imp.resetDisplayRange();
             return imp;
         }
     }

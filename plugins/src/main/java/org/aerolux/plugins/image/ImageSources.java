@@ -1,10 +1,12 @@
 package org.aerolux.plugins.image;
 
 import ij.ImagePlus;
+import java.awt.Rectangle;
 import java.util.List;
 import java.util.OptionalDouble;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
 import org.aerolux.core.image.ImgRasterSource;
 import org.aerolux.core.raster.DataType;
 import org.aerolux.core.raster.Georeference;
@@ -23,6 +25,23 @@ public final class ImageSources {
             @Override
             public <T extends RealType<T>> RasterSource visit(RandomAccessibleInterval<T> image, DataType type) {
                 return new ImgRasterSource<>(image, g, nodata);
+            }
+        });
+    }
+
+    /**
+     * The pixels of {@code window} (image pixels) of {@code imp} as a source of the window's size, georeferenced
+     * as the window: the image's grid shifted by the window's offset.
+     */
+    public static RasterSource of(ImagePlus imp, Rectangle window) {
+        if (window.x == 0 && window.y == 0 && window.width == imp.getWidth() && window.height == imp.getHeight()) return of(imp);
+        Georeference g = ImageGeoreference.of(imp).shifted(window.x, window.y);
+        List<OptionalDouble> nodata = ImageGeoreference.nodata(imp, ImageBands.count(imp));
+        return ImagePixels.wrap(imp, new ImagePixels.Visitor<RasterSource>() {
+            @Override
+            public <T extends RealType<T>> RasterSource visit(RandomAccessibleInterval<T> image, DataType type) {
+                long[] min = {window.x, window.y, image.min(2)}, max = {window.x + window.width - 1L, window.y + window.height - 1L, image.max(2)};
+                return new ImgRasterSource<>(Views.zeroMin(Views.interval(image, min, max)), g, nodata);
             }
         });
     }
