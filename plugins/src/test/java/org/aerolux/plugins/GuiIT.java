@@ -34,8 +34,8 @@ class GuiIT {
     /** Runs the driver in ImageJ on a fresh Xvfb and returns its output folder. */
     static Path drive(String name, String... steps) throws Exception {
         Path out = Files.createDirectories(artifacts.resolve(name));
-        try (Stream<Path> old = Files.list(out)) {
-            for (Path p : old.toList()) Files.delete(p);
+        try (Stream<Path> old = Files.walk(out)) { // a failed earlier run may have left files in sub-folders
+            for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) if (!p.equals(out)) Files.delete(p);
         }
         Path fiji = HeadlessFiji.bundle();
         Path models = artifacts.resolve("models");
@@ -98,7 +98,7 @@ class GuiIT {
         List<String> lines = Files.readAllLines(out.resolve("record-segment.txt"));
         // the advanced keys are recorded after the everyday ones, whether the Advanced... dialog was opened or not
         assertEquals("run(\"AeroLux Segment (FarSeg)\", \"model=dominant-test bands=3,2,1 device=cpu tile=64 overlap=16 blend=cosine"
-                + " batch=2 temperature=auto gpu_mem_limit=0 cudnn_search=exhaustive labels save=[]\");", lines.get(0));
+                + " batch=2 temperature=auto resample=auto gpu_mem_limit=0 cudnn_search=exhaustive labels save=[]\");", lines.get(0));
         assertEquals("true", lines.get(1), "the replayed labels differ from the dialog run's");
         assertEquals(Integer.toString(349 * 352), lines.get(2), "every pixel has a class");
     }

@@ -67,7 +67,7 @@ final class GuiSteps {
         Path save = d.out().resolve("cancel-save");
         Files.createDirectories(save);
         IJ.selectWindow(scene.getID());
-        Thread run = GuiDriver.runAsMenuCommand("AeroLux Segment (FarSeg)", "model=dominant-test bands=3,2,1 tile=16 overlap=8 device=cpu"
+        Thread run = GuiDriver.runAsMenuCommand("AeroLux Segment (FarSeg)", "model=dominant-test bands=3,2,1 tile=8 overlap=4 device=cpu"
                 + " batch=1 labels probabilities confidence save=[" + save + "]");
         // the outputs' temporary files exist once the tiles run
         try {
