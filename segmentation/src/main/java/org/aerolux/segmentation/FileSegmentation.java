@@ -116,6 +116,8 @@ public final class FileSegmentation {
             return new FileResult(input, false, outputs, provenanceOf(input), result, elapsed);
         } catch (AeroLuxException e) {
             throw naming(input, e);
+        } catch (OutOfMemoryError e) {
+            throw org.aerolux.core.HeapMemoryException.of(input, "segmenting " + input.getFileName(), e);
         }
     }
 
@@ -149,6 +151,7 @@ public final class FileSegmentation {
         if (e instanceof BadInputException) return new BadInputException(input, m, e);
         if (e instanceof ModelException) return new ModelException(input, m, e);
         if (e instanceof DeviceException) return new DeviceException(input, m, e);
+        if (e instanceof org.aerolux.core.HeapMemoryException) return new org.aerolux.core.HeapMemoryException(input, m, e);
         if (e instanceof org.aerolux.core.CancelledException) return e;
         return new AeroLuxException(e.exitCode(), input, m, e);
     }

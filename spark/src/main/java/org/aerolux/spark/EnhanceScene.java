@@ -66,6 +66,9 @@ public final class EnhanceScene implements Function<String, SceneOutcome> {
                     enhanced.getFileName() + ", " + provenance.getFileName());
         } catch (AeroLuxException e) {
             return SceneOutcomes.failed(file, e, where, t0);
+        } catch (OutOfMemoryError e) {
+            // reported (exit code 6), not left to Spark, which would end the executor's JVM on an OutOfMemoryError
+            return SceneOutcomes.failed(file, org.aerolux.core.HeapMemoryException.of(Path.of(file), "enhancing " + in.getFileName(), e), where, t0);
         } finally {
             ExecutorModels.ENHANCERS.release(job.settings(), enhancer);
         }

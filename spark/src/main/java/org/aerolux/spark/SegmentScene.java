@@ -45,6 +45,9 @@ public final class SegmentScene implements Function<String, SceneOutcome> {
                             + r.provenance().getFileName());
         } catch (AeroLuxException e) {
             return SceneOutcomes.failed(file, e, where, t0);
+        } catch (OutOfMemoryError e) {
+            // reported (exit code 6), not left to Spark, which would end the executor's JVM on an OutOfMemoryError
+            return SceneOutcomes.failed(file, org.aerolux.core.HeapMemoryException.of(Path.of(file), "segmenting " + input.getFileName(), e), where, t0);
         } finally {
             ExecutorModels.SEGMENTERS.release(job.settings(), segmenter);
         }

@@ -20,8 +20,8 @@ sealed interface TileBatch {
     /** The reader finished every tile. */
     record End() implements TileBatch {}
 
-    /** The reader failed. */
-    record Failure(RuntimeException error) implements TileBatch {}
+    /** The reader failed (any throwable, an {@link Error} too), while doing what {@code doing} says. */
+    record Failure(Throwable error, String doing) implements TileBatch {}
 
     /** Builds a batch. */
     final class Builder {

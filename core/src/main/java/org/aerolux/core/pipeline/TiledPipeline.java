@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.CancelledException;
 import org.aerolux.core.DeviceMemoryException;
+import org.aerolux.core.HeapMemoryException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.Model;
@@ -114,12 +115,13 @@ public final class TiledPipeline {
         Thread readerThread = new Thread(reader, "aerolux-tile-reader");
         readerThread.setDaemon(true);
         Counters n = new Counters(layout.tileCount());
+        String doing = "running the model on tiles of " + layout.tileWidth() + " px";
         try {
             readerThread.start();
             while (true) {
-                TileBatch item = take(queue);
+                TileBatch item = take(queue, readerThread);
                 if (item instanceof TileBatch.End) break;
-                if (item instanceof TileBatch.Failure f) throw f.error();
+                if (item instanceof TileBatch.Failure f) throw HeapMemoryException.asRunFailure(f.error(), f.doing());
                 if (item instanceof TileBatch.RowMask m) {
                     blend.addMask(m);
                     continue;
@@ -139,10 +141,14 @@ public final class TiledPipeline {
                     progress.onProgress(event(n, now - start));
                 }
             }
+            doing = "writing the last rows and finishing the outputs";
             long t0 = System.nanoTime();
             blend.finish(consumer, n.write);
             n.blendNanos += System.nanoTime() - t0;
             consumer.finish();
+        } catch (OutOfMemoryError e) {
+            throw HeapMemoryException.of(doing + " (" + info.width() + " x " + info.height() + " pixels, " + n.done + " of " + n.total
+                    + " tiles done)", e);
         } finally {
             // stop the reader whatever happened (it may be blocked on a full queue or still reading)
             stop.set(true);
@@ -263,9 +269,21 @@ public final class TiledPipeline {
         return new ProgressEvent(n.done, n.total, n.skipped, Duration.ofNanos(elapsedNanos), eta);
     }
 
-    private static TileBatch take(BlockingQueue<TileBatch> queue) {
+    /**
+     * The next item from the reader. A reader that ended without handing over its end or its failure (it cannot,
+     * since it catches every throwable, but a run must never wait for ever) ends the run.
+     */
+    private static TileBatch take(BlockingQueue<TileBatch> queue, Thread reader) {
         try {
-            return queue.take();
+            while (true) {
+                TileBatch item = queue.poll(1, TimeUnit.SECONDS);
+                if (item != null) return item;
+                if (!reader.isAlive()) {
+                    item = queue.poll();
+                    if (item != null) return item;
+                    throw new IllegalStateException("the tile reader stopped without handing over its tiles or its failure");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("interrupted");
