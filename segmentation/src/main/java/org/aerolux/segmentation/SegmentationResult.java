@@ -16,10 +16,11 @@ import org.aerolux.core.tile.TileGrid;
  * @param statistics  pixels and area per class
  * @param vectors     what the vector output reported, when written
  * @param batchFrom   how the batch size was chosen (e.g. "--batch 4", "auto: 12 tiles of 512 px ... on gpu:0")
+ * @param memoryPlan  how the run's buffers were sized to the Java heap
  */
 public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, String bandsFrom, double temperature,
                                  ClassStatistics.Summary statistics, Optional<JsonObject> vectors,
-                                 String batchFrom) {
+                                 String batchFrom, MemoryPlan memoryPlan) {
     public SegmentationResult {
         bands = bands.clone();
     }

@@ -155,6 +155,19 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
+     * The buffers of a run over {@code info} with {@code outputs}, sized to the heap usable now
+     * ({@link MemoryPlanner}). Make it before the outputs are created: it chooses their GeoTIFF tile.
+     *
+     * @throws org.aerolux.core.HeapMemoryException when even the smallest plan does not fit (exit code 6)
+     */
+    public MemoryPlan planFor(RasterInfo info, java.util.Set<SegmentationOutput> outputs) {
+        TileGrid g = grid();
+        MemoryPlanner.Run run = new MemoryPlanner.Run(info.width(), info.height(), model.inputChannels(), model.card().classCount(),
+                outputs, g, options.tile().isPresent(), model.fixedTileSize(), batchFor(g).batch());
+        return MemoryPlanner.plan(run, MemoryPlanner.usableHeap());
+    }
+
+    /**
      * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise), with
      * class areas from {@code areas} (e.g. {@code PixelAreaModel.of(source.info().georeference())}).
      * {@code listeners} also receive every block of blended probabilities (NaN at nodata).
@@ -163,12 +176,19 @@ public final class Segmenter implements AutoCloseable {
      */
     public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
                                   Cancellation cancellation, List<BlockConsumer> listeners) {
-        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners);
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners, null);
     }
 
-    /** As {@link #run}, at another temperature (the calibration's second pass). */
+    /** As {@link #run}, with the buffers of {@code plan} (from {@link #planFor}, made before the sinks). */
+    public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
+                                  Cancellation cancellation, List<BlockConsumer> listeners, MemoryPlan plan) {
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners, plan);
+    }
+
+    /** As {@link #run}, at another temperature (the calibration's second pass); a null plan is made here. */
     SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreaModel areas,
-                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners) {
+                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners, MemoryPlan givenPlan) {
+        MemoryPlan plan;
         ClassStatistics stats;
         SegmentationConsumer consumer;
         TiledPipeline pipeline;
@@ -180,11 +200,13 @@ public final class Segmenter implements AutoCloseable {
             RasterInfo info = source.info();
             bands = bandsFor(info);
             bandsFrom = bandsSource(info);
-            grid = grid();
-            batch = batchFor(grid);
+            batch = batchFor(grid());
+            plan = givenPlan != null ? givenPlan : planFor(info, sinks.outputs());
+            grid = plan.grid();
             pipeline = TiledPipeline.builder().source(source).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
-                    .batchSize(batch.batch()).progress(progress).cancellation(cancellation).build();
+                    .batchSize(plan.batch()).blockRows(plan.blockRows()).readAhead(plan.readAhead())
+                    .progress(progress).cancellation(cancellation).build();
             stats = new ClassStatistics(model.card().classes(), info.width(), areas);
             consumer = new SegmentationConsumer(model.card().classCount(), model.card().binaryThreshold(), sinks, stats, listeners);
         } catch (RuntimeException e) {
@@ -196,7 +218,8 @@ public final class Segmenter implements AutoCloseable {
         // the out-of-memory back-off may have shrunk the tiles: report the grid the outputs were made with
         TileGrid used = result.backoff().finalTile() == grid.tileSize() ? grid
                 : new TileGrid(result.backoff().finalTile(), result.backoff().finalGrid().overlap(), grid.sizeMultiple());
-        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(), batch.reason());
+        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(),
+                plan.batch() == batch.batch() ? batch.reason() : batch.reason() + "; memory plan: " + plan.batch(), plan);
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {

@@ -53,8 +53,11 @@ public final class TiledPipeline {
     private final int batchSize;
     private final ProgressListener progress;
     private final Cancellation cancellation;
+    private final int blockRows, readAhead;
 
     private TiledPipeline(Builder b) {
+        this.blockRows = b.blockRows;
+        this.readAhead = b.readAhead;
         this.source = b.source;
         this.model = b.model;
         this.bands = b.bands;
@@ -108,8 +111,8 @@ public final class TiledPipeline {
         TileLayout layout = tiler.layout(info.width(), info.height(), g);
         List<AxisWeights> xw = blender.weigh(layout.columns(), layout.width());
         List<AxisWeights> yw = blender.weigh(layout.rows(), layout.height());
-        BlendAccumulator blend = new BlendAccumulator(layout, xw, yw, model.outputChannels());
-        BlockingQueue<TileBatch> queue = new ArrayBlockingQueue<>(2);
+        BlendAccumulator blend = new BlendAccumulator(layout, xw, yw, model.outputChannels(), blockRows);
+        BlockingQueue<TileBatch> queue = new ArrayBlockingQueue<>(readAhead);
         AtomicBoolean stop = new AtomicBoolean();
         TileReader reader = new TileReader(source, bands, normalisation, layout, xw, yw, batchSize, queue, stop);
         Thread readerThread = new Thread(reader, "aerolux-tile-reader");
@@ -250,7 +253,7 @@ public final class TiledPipeline {
     }
 
     /** Half the tile (a multiple of the size multiple) and half the overlap; null when that is not possible. */
-    static TileGrid shrink(TileGrid g, int fixedTileSize) {
+    public static TileGrid shrink(TileGrid g, int fixedTileSize) {
         if (fixedTileSize > 0) return null;
         int m = g.sizeMultiple();
         int tile = g.tileSize() / 2 / m * m;
@@ -387,8 +390,22 @@ public final class TiledPipeline {
         private int batchSize = 4;
         private ProgressListener progress = ProgressListener.NONE;
         private Cancellation cancellation = new Cancellation();
+        private int blockRows = Integer.MAX_VALUE;
+        private int readAhead = 2;
 
         private Builder() {}
+
+        /** The most rows one block to the consumer holds; default: all rows a tile row finishes (memory planning). */
+        public Builder blockRows(int rows) {
+            this.blockRows = rows;
+            return this;
+        }
+
+        /** Batches the reader may have ready ahead of the model; default 2 (memory planning). */
+        public Builder readAhead(int batches) {
+            this.readAhead = batches;
+            return this;
+        }
 
         /** Any raster source (GeoTIFF, in-memory image, generated). */
         public Builder source(RasterSource source) {
@@ -480,6 +497,7 @@ public final class TiledPipeline {
                 grid = new TileGrid(grid.tileSize(), grid.overlap(), grid.tileSize()); // never shrink tiles for small images
             }
             if (batchSize < 1) throw new UsageException(null, "--batch must be at least 1, got " + batchSize);
+            if (blockRows < 1 || readAhead < 1) throw new IllegalStateException("blockRows and readAhead must be at least 1");
             if (blender == null || tiler == null || progress == null || cancellation == null)
                 throw new IllegalStateException("blender, tiler, progress and cancellation must not be null");
             return new TiledPipeline(this);
