@@ -28,7 +28,8 @@ if [ ! -f "$in" ]; then
     done
     echo "</VRTDataset>"
   } > "$vrt"
-  gdal_translate -q -co TILED=YES -co COMPRESS=DEFLATE -co BIGTIFF=IF_SAFER "$vrt" "$in.part" && mv "$in.part" "$in"
+  gdal_translate -q -of GTiff -co TILED=YES -co COMPRESS=DEFLATE -co BIGTIFF=IF_SAFER "$vrt" "$in.part"
+  mv "$in.part" "$in"
 fi
 out="$work/out$n-$heap"
 rm -rf "$out"

@@ -25,8 +25,8 @@ public final class MemoryPlanner {
     public static final double HEAP_SHARE = 0.8;
     /** Smallest model tile the planner shrinks to. */
     public static final int MIN_TILE = 128;
-    /** The heap the libraries (GeoTools' EPSG database, ONNX Runtime's Java side, ImgLib2) keep, roughly. */
-    static final long FIXED_BYTES = 48L << 20;
+    /** Heap for the libraries' transient allocations during a run (what they keep is already in use when planning). */
+    static final long FIXED_BYTES = 16L << 20;
     /** Heap per open object of the vectorizer (its edges and rings so far), an estimate for typical objects. */
     static final long BYTES_PER_OPEN_OBJECT = 2048;
     /** The default tile edge of the GeoTIFF outputs. */
