@@ -28,11 +28,10 @@ final class Mounts {
     }
 
     private static void exec(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0)
-                throw new IOException(String.join(" ", cmd) + " failed (root is needed): " + out.trim());
+            org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, null, java.time.Duration.ofSeconds(30));
+            if (r.code() != 0)
+                throw new IOException(String.join(" ", cmd) + " failed (root is needed): " + (r.out() + r.err()).trim());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + cmd, e);

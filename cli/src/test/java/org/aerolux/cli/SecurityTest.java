@@ -120,9 +120,7 @@ class SecurityTest {
     }
 
     private static void exec(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + cmd);
-        assertEquals(0, p.exitValue(), cmd + "\n" + out);
+        org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, null, java.time.Duration.ofSeconds(120));
+        assertEquals(0, r.code(), cmd + "\n" + r.all());
     }
 }

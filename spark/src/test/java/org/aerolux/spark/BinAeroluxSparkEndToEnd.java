@@ -42,12 +42,8 @@ class BinAeroluxSparkEndToEnd {
         List<String> cmd = new ArrayList<>();
         cmd.add(SharedData.repo().resolve("bin/aerolux-spark").toString());
         cmd.addAll(List.of(args));
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectError(err.toFile()).start();
-        p.getOutputStream().close();
-        String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "bin/aerolux-spark finished");
-        return new Run(p.exitValue(), o, Files.readString(err));
+        org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, tmp, java.time.Duration.ofSeconds(300));
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

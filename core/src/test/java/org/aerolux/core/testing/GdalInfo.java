@@ -25,12 +25,9 @@ public final class GdalInfo {
         cmd.addAll(List.of(extraArgs));
         cmd.add(file.toString());
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0)
-                throw new AssertionError("gdalinfo failed on " + file + ": " + err);
-            return new GdalInfo(JsonParser.parseString(out).getAsJsonObject());
+            Processes.Result r = Processes.run(cmd, null, java.time.Duration.ofSeconds(120));
+            if (r.code() != 0) throw new AssertionError("gdalinfo failed on " + file + ": " + r.err());
+            return new GdalInfo(JsonParser.parseString(r.out()).getAsJsonObject());
         } catch (IOException e) {
             throw new AssertionError("cannot run gdalinfo (install gdal-bin): " + e.getMessage(), e);
         } catch (InterruptedException e) {
