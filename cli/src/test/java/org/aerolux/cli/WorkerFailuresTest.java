@@ -71,6 +71,28 @@ class WorkerFailuresTest {
     }
 
     @Test
+    void enhancementWorkersFailTheSameWay() throws Exception {
+        Path in = FaultsTest.noise(tmp.resolve("in/night.tif"), 200, 150);
+        for (String what : List.of("reader:oom", "compress:oom", "reader:error", "compress:runtime")) {
+            Path out = tmp.resolve("enhanced-" + what.replace(':', '-'));
+            System.setProperty(FaultInjection.PROPERTY, what);
+            CliRun.Result r;
+            try {
+                r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.run("enhance", "--input", in.toString(), "--output",
+                        out.toString(), "--device", "cpu", "--quiet"), what);
+            } finally {
+                System.clearProperty(FaultInjection.PROPERTY);
+            }
+            boolean oom = what.endsWith(":oom");
+            assertEquals(oom ? ExitCode.OUT_OF_MEMORY.code() : ExitCode.INTERNAL.code(), r.code(), what + "\n" + r.all());
+            assertEquals(1, r.err().lines().count(), what + ": one line\n" + r.err());
+            assertTrue(r.err().startsWith(oom ? "aerolux: " : "aerolux: internal error: "), what + "\n" + r.err());
+            assertTrue(r.err().contains(oom ? "out of memory while " : "injected "), what + "\n" + r.err());
+            assertEquals(List.of(), Files.isDirectory(out) ? list(out) : List.of(), what + ": no output, no temporary file");
+        }
+    }
+
+    @Test
     void anOutOfMemoryErrorInTheReaderOfARealProcessEndsItWithCode6() throws Exception {
         Path model = CliRun.dominantModel(tmp.resolve("m"));
         Path in = FaultsTest.noise(tmp.resolve("in/scene.tif"), 256, 200);

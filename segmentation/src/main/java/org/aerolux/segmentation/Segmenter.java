@@ -164,6 +164,14 @@ public final class Segmenter implements AutoCloseable {
         TileGrid g = grid();
         MemoryPlanner.Run run = new MemoryPlanner.Run(info.width(), info.height(), model.inputChannels(), model.card().classCount(),
                 outputs, g, options.tile().isPresent(), model.fixedTileSize(), batchFor(g).batch());
+        try {
+            MemoryPlan p = MemoryPlanner.plan(run, MemoryPlanner.usableHeap());
+            if (p.steps().isEmpty()) return p;
+        } catch (org.aerolux.core.HeapMemoryException e) {
+            // decided below, on the heap without the garbage of earlier runs
+        }
+        // "in use" counts garbage (e.g. of the previous file of a folder): collect it before shrinking or refusing
+        System.gc();
         return MemoryPlanner.plan(run, MemoryPlanner.usableHeap());
     }
 
