@@ -3,13 +3,11 @@ package org.aerolux.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.aerolux.core.testing.GdalInfo;
 import org.aerolux.core.testing.SharedData;
 import org.aerolux.core.testing.TestModels;

@@ -1,11 +1,9 @@
 package org.aerolux.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Small tmpfs mounts for fault tests (a full disk, a read-only folder). Needs root, as in CI and on the build

@@ -3,12 +3,10 @@ package org.aerolux.core.testing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** GDAL's command-line tools as an independent reader and converter for tests (Debian package gdal-bin). */
 public final class Gdal {
