@@ -23,10 +23,13 @@ public record MemoryPlan(org.aerolux.core.tile.TileGrid grid, int batch, int blo
         steps = List.copyOf(steps);
     }
 
-    /** One line for provenance and logs, e.g. "~620 MB of 780 MB usable; tile 512 -> 256, blocks of 64 rows". */
+    /**
+     * One line for the provenance, e.g. "~620 MB of Java heap (estimate); blocks of 64 rows, tile 512 -> 256 (overlap
+     * 128 -> 64)". Only what the run did: the same options and heap give the same line (the usable heap, which
+     * varies with what else is in memory, is left out).
+     */
     public String summary() {
-        String head = "~" + org.aerolux.core.HeapMemoryException.human(needBytes) + " of " + org.aerolux.core.HeapMemoryException.human(usableBytes)
-                + " usable heap";
+        String head = "~" + org.aerolux.core.HeapMemoryException.human(needBytes) + " of Java heap (estimate)";
         return steps.isEmpty() ? head + "; as asked" : head + "; " + String.join(", ", steps);
     }
 }
