@@ -21,8 +21,13 @@ import org.aerolux.core.tile.TileGrid;
  * at once with exit code 6 ({@link HeapMemoryException}) and the heap that would do.
  */
 public final class MemoryPlanner {
-    /** Share of the free heap (maximum minus used) a plan may fill; the rest is for fragmentation and estimate error. */
-    public static final double HEAP_SHARE = 0.8;
+    /**
+     * Share of the free heap (maximum minus used) a plan may fill; the rest is for fragmentation (G1 keeps each
+     * large array in contiguous regions), the collector's own needs (allocations that wait on JNI critical regions
+     * of the model runtime fail early) and the estimate's error. 0.8 was not enough: a 10000 x 10000 run planned at
+     * 689 of 793 MB ran out of heap in bench/memory-bench.sh (see bench/RESULTS.md).
+     */
+    public static final double HEAP_SHARE = 0.6;
     /** Smallest model tile the planner shrinks to. */
     public static final int MIN_TILE = 128;
     /** Heap for the libraries' transient allocations during a run (what they keep is already in use when planning). */
