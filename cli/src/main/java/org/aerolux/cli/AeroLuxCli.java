@@ -10,6 +10,7 @@ import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.ExitCode;
 import org.aerolux.cli.options.RootCommand;
 import org.aerolux.core.OneLine;
+import org.aerolux.core.HeapMemoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -17,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
 /**
  * The {@code aerolux} command line. Subcommands are registered in {@link #commandLine}; each is a picocli command
  * that throws {@link AeroLuxException} for anything the user should fix. Errors become one line on stderr and the
- * exit codes of INTERFACE.md: 0 done, 2 usage, 3 bad input, 4 bad model, 5 device, 130 cancelled.
+ * exit codes of INTERFACE.md: 0 done, 1 internal error, 2 usage, 3 bad input, 4 bad model, 5 device, 6 out of memory,
+ * 130 cancelled.
  */
 @Command(name = "aerolux", mixinStandardHelpOptions = true, versionProvider = AeroLuxCli.Version.class,
         description = "Segmentation, calibration and low-light enhancement of big, georeferenced images.",
@@ -25,7 +27,7 @@ import picocli.CommandLine.IVersionProvider;
                 ModelsCommand.class, OverlayCommand.class, CommandLine.HelpCommand.class})
 public final class AeroLuxCli extends RootCommand {
     /** Exit status for failures that are AeroLux's fault (a bug), not the user's. */
-    static final int INTERNAL_ERROR = 1;
+    static final int INTERNAL_ERROR = ExitCode.INTERNAL.code();
 
     public static void main(String[] args) {
         quietLibraryLogging();
@@ -51,7 +53,13 @@ public final class AeroLuxCli extends RootCommand {
         try {
             return commandLine(out, err).execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("aerolux: out of memory; give Java a larger heap, e.g. JAVA_OPTS=-Xmx8g");
+            // picocli lets Errors through; a run maps its own (naming what it did), this catches the rest
+            err.println("aerolux: " + oneLine(HeapMemoryException.of("running 'aerolux" + (args.length > 0 ? " " + args[0] : "") + "'",
+                    e).getMessage()));
+            err.flush();
+            return ExitCode.OUT_OF_MEMORY.code();
+        } catch (Error e) {
+            err.println("aerolux: internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
             err.flush();
             return INTERNAL_ERROR;
         }

@@ -59,16 +59,24 @@ final class TerminalProgress implements AutoCloseable {
         clear();
     }
 
+    /**
+     * Redraws the line once a second. The line is cosmetic: any throwable here (an OutOfMemoryError too) stops the
+     * redrawing and nothing else, so the run, which never waits for this thread, goes on and reports its own failures.
+     */
     private void tick() {
-        while (running) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (running) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (this) {
+                    if (running && !phase.isEmpty()) draw();
+                }
             }
-            synchronized (this) {
-                if (running && !phase.isEmpty()) draw();
-            }
+        } catch (Throwable t) {
+            running = false;
         }
     }
 

@@ -3,13 +3,11 @@ package org.aerolux.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.aerolux.core.testing.GdalInfo;
 import org.aerolux.core.testing.PackagedJars;
 import org.aerolux.core.testing.SharedData;
@@ -35,14 +33,8 @@ class BinAeroluxEndToEnd {
         List<String> cmd = new ArrayList<>();
         cmd.add(SharedData.repo().resolve("bin/aerolux").toString());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).start();
-        p.getOutputStream().close();
-        var out = p.getInputStream();
-        var err = p.getErrorStream();
-        String o = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-        String e = new String(err.readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "bin/aerolux finished");
-        return new Run(p.exitValue(), o, e);
+        org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, cwd, java.time.Duration.ofSeconds(300));
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

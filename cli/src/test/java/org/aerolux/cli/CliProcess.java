@@ -27,9 +27,15 @@ final class CliProcess {
 
     /** Starts {@code aerolux args...}; logs go to {@code logs/NAME.out|.err}. */
     static CliProcess start(Path logs, String name, Map<String, String> env, String... args) throws IOException {
+        return start(logs, name, List.of("-Xmx1g"), env, args);
+    }
+
+    /** As above, with these JVM options (e.g. a heap limit, a system property). */
+    static CliProcess start(Path logs, String name, List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Daerolux.repo=" + org.aerolux.core.testing.SharedData.repo(), "-cp", cp, AeroLuxCli.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Daerolux.repo=" + org.aerolux.core.testing.SharedData.repo(), "-cp", cp, AeroLuxCli.class.getName()));
         cmd.addAll(List.of(args));
         Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out"), err = logs.resolve(name + ".err");

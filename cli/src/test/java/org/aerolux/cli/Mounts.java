@@ -1,11 +1,9 @@
 package org.aerolux.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Small tmpfs mounts for fault tests (a full disk, a read-only folder). Needs root, as in CI and on the build
@@ -28,11 +26,10 @@ final class Mounts {
     }
 
     private static void exec(List<String> cmd) throws IOException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0)
-                throw new IOException(String.join(" ", cmd) + " failed (root is needed): " + out.trim());
+            org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, null, java.time.Duration.ofSeconds(30));
+            if (r.code() != 0)
+                throw new IOException(String.join(" ", cmd) + " failed (root is needed): " + (r.out() + r.err()).trim());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + cmd, e);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.aerolux.core.testing.Gdal;
 import org.aerolux.core.testing.SharedData;
@@ -120,9 +119,7 @@ class SecurityTest {
     }
 
     private static void exec(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + cmd);
-        assertEquals(0, p.exitValue(), cmd + "\n" + out);
+        org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, null, java.time.Duration.ofSeconds(120));
+        assertEquals(0, r.code(), cmd + "\n" + r.all());
     }
 }

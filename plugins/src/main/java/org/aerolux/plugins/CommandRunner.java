@@ -7,6 +7,7 @@ import java.awt.GraphicsEnvironment;
 import org.aerolux.core.OneLine;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.CancelledException;
+import org.aerolux.core.HeapMemoryException;
 
 /**
  * Runs the body of a menu command the way Fiji users expect failures to look:
@@ -16,7 +17,10 @@ import org.aerolux.core.CancelledException;
  *   <li>a cancel (Esc, or Cancel in a dialog) shows in the status bar and the Log;</li>
  *   <li>after either, a running macro is aborted (ImageJ's own "Macro canceled" signal, which ImageJ ends quietly;
  *       it also keeps the Recorder from recording a command that did not complete);</li>
- *   <li>anything else is a bug: its stack trace goes to the Log, with a one-line error.</li>
+ *   <li>out of memory (a {@link HeapMemoryException}, or an {@link OutOfMemoryError} of a run) is one line naming
+ *       what was being done and the Fiji memory setting that would do;</li>
+ *   <li>anything else (an {@link Error} of a worker thread too) is a bug: its stack trace goes to the Log, with a
+ *       one-line error.</li>
  * </ul>
  */
 final class CommandRunner {
@@ -43,6 +47,11 @@ final class CommandRunner {
             IJ.showStatus(title + ": cancelled");
             IJ.log(title + ": cancelled; no result was kept");
             abort();
+        } catch (HeapMemoryException e) {
+            IJ.showProgress(1.0);
+            IJ.showStatus("");
+            error(title, forFiji(e));
+            abort();
         } catch (AeroLuxException e) {
             IJ.showProgress(1.0);
             IJ.showStatus("");
@@ -50,8 +59,14 @@ final class CommandRunner {
             abort();
         } catch (OutOfMemoryError e) {
             IJ.showProgress(1.0);
-            error(title, "out of memory (" + e.getMessage() + "); give Fiji more memory in Edit > Options > Memory & Threads,"
-                    + " or use a smaller tile");
+            error(title, forFiji(HeapMemoryException.of("running " + title, e)));
+            abort();
+        } catch (Error e) {
+            // a worker's Error reaches the command as itself (exit code 1 elsewhere): report it, never hang or vanish
+            IJ.showProgress(1.0);
+            IJ.log(title + ": internal error, please report it with this trace:");
+            IJ.log(stackTrace(e));
+            error(title, "internal error: " + e + " (details in the Log)");
             abort();
         } catch (RuntimeException e) {
             if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
@@ -61,6 +76,12 @@ final class CommandRunner {
             error(title, "internal error: " + e + " (details in the Log)");
             abort();
         }
+    }
+
+    /** The out-of-memory line with Fiji's way to a larger heap instead of JAVA_OPTS. */
+    static String forFiji(HeapMemoryException e) {
+        return e.getMessage().replaceFirst("give Java a larger heap, e\\.g\\. JAVA_OPTS=-Xmx(\\d+)g",
+                "give Fiji more memory in Edit > Options > Memory & Threads (e.g. $1 GB)");
     }
 
     /** A one-line error: a dialog in the GUI (and the Log), the Log alone when headless. */

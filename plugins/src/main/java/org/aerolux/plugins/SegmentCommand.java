@@ -211,7 +211,7 @@ public final class SegmentCommand implements PlugIn {
         ClassStatistics stats = new ClassStatistics(classes, box.width(), PixelAreaModel.of(box.georeference()));
         stats.accept(0, labels, box.height());
         return new SegmentationResult(r.pipeline(), r.grid(), r.bands(), r.bandsFrom(), r.temperature(), stats.summary(), r.vectors(),
-                r.batchFrom(), r.resolution());
+                r.batchFrom(), r.resolution(), r.memoryPlan());
     }
 
     static String fmt(double v) {

@@ -107,8 +107,10 @@ public final class FileSegmentation {
         Map<SegmentationOutput, Path> outputs = outputsOf(input);
         try (RasterSource source = Rasters.open(input)) {
             RasterInfo info = source.info();
-            SegmentationSinks sinks = sinks(input, info, outputs);
-            SegmentationResult result = segmenter.run(source, sinks, PixelAreaModel.of(info.georeference()), progress, cancellation, List.of());
+            MemoryPlan plan = segmenter.planFor(info, outputs.keySet()); // before any output exists: a plan that cannot fit leaves nothing
+            SegmentationSinks sinks = sinks(input, info, outputs, plan.sinkTile());
+            SegmentationResult result = segmenter.run(source, sinks, PixelAreaModel.of(info.georeference()), progress, cancellation, List.of(),
+                    plan);
             Path labels = outputs.get(SegmentationOutput.LABELS);
             if (labels != null) LabelsAuxXml.write(labels, segmenter.model().card().classes());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -116,17 +118,19 @@ public final class FileSegmentation {
             return new FileResult(input, false, outputs, provenanceOf(input), result, elapsed);
         } catch (AeroLuxException e) {
             throw naming(input, e);
+        } catch (OutOfMemoryError e) {
+            throw org.aerolux.core.HeapMemoryException.of(input, "segmenting " + input.getFileName(), e);
         }
     }
 
-    private SegmentationSinks sinks(Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs) {
+    private SegmentationSinks sinks(Path input, RasterInfo info, Map<SegmentationOutput, Path> outputs, int tile) {
         SegmentationSinks.Builder b = SegmentationSinks.builder();
         try {
             for (Map.Entry<SegmentationOutput, Path> e : outputs.entrySet()) {
                 if (e.getValue().toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize()))
                     throw new UsageException(e.getValue(), "refusing to overwrite an input file; choose another output folder");
                 if (e.getKey().isRaster())
-                    b.raster(e.getKey(), GeoTiffOutputs.create(e.getKey(), e.getValue(), info, segmenter.model().card().classes()));
+                    b.raster(e.getKey(), GeoTiffOutputs.create(e.getKey(), e.getValue(), info, segmenter.model().card().classes(), tile));
                 else b.vectors(vectors.create(e.getValue(), info, segmenter.model().card().classes()));
             }
             return b.build();
@@ -149,6 +153,7 @@ public final class FileSegmentation {
         if (e instanceof BadInputException) return new BadInputException(input, m, e);
         if (e instanceof ModelException) return new ModelException(input, m, e);
         if (e instanceof DeviceException) return new DeviceException(input, m, e);
+        if (e instanceof org.aerolux.core.HeapMemoryException) return new org.aerolux.core.HeapMemoryException(input, m, e);
         if (e instanceof org.aerolux.core.CancelledException) return e;
         return new AeroLuxException(e.exitCode(), input, m, e);
     }

@@ -19,23 +19,28 @@ public final class GeoTiffOutputs {
 
     /** Creates the temporary file of one raster output (nothing appears under {@code target} until commit). */
     public static GeoTiffSink create(SegmentationOutput output, Path target, RasterInfo input, List<ClassInfo> classes) {
+        return create(output, target, input, classes, MemoryPlanner.SINK_TILE);
+    }
+
+    /** As above, with GeoTIFF tiles of {@code tile} px (the memory plan's; each output buffers one row of them). */
+    public static GeoTiffSink create(SegmentationOutput output, Path target, RasterInfo input, List<ClassInfo> classes, int tile) {
         int w = input.width(), h = input.height();
         return switch (output) {
             case LABELS -> GeoTiffSink.builder(target, w, h, 1, DataType.UINT8).georeference(input.georeference())
                     .nodata(SegmentationConsumer.NODATA_LABEL).palette(palette(classes))
-                    .bandDescriptions(List.of(labelsDescription(classes))).build();
+                    .bandDescriptions(List.of(labelsDescription(classes))).tileSize(tile).build();
             case PROBABILITIES -> GeoTiffSink.builder(target, w, h, classes.size(), DataType.FLOAT32)
                     .georeference(input.georeference()).nodata(Double.NaN)
-                    .bandDescriptions(classes.stream().map(c -> "probability of " + c.name()).toList()).build();
-            case CONFIDENCE -> single(target, input, "confidence (maximum class probability)");
-            case ENTROPY -> single(target, input, "entropy of the class probabilities (nats)");
+                    .bandDescriptions(classes.stream().map(c -> "probability of " + c.name()).toList()).tileSize(tile).build();
+            case CONFIDENCE -> single(target, input, "confidence (maximum class probability)", tile);
+            case ENTROPY -> single(target, input, "entropy of the class probabilities (nats)", tile);
             case VECTORS -> throw new IllegalArgumentException("vectors are not a raster output");
         };
     }
 
-    private static GeoTiffSink single(Path target, RasterInfo input, String description) {
+    private static GeoTiffSink single(Path target, RasterInfo input, String description, int tile) {
         return GeoTiffSink.builder(target, input.width(), input.height(), 1, DataType.FLOAT32).georeference(input.georeference())
-                .nodata(Double.NaN).bandDescriptions(List.of(description)).build();
+                .nodata(Double.NaN).bandDescriptions(List.of(description)).tileSize(tile).build();
     }
 
     /** 256 colour-table entries: the class colours, black elsewhere (255 = nodata). */

@@ -78,7 +78,7 @@ public final class LabelledCalibration {
         ImageCalibrationAccumulator acc = new ImageCalibrationAccumulator(c, options);
         GroundTruthListener gt = new GroundTruthListener(labels, labelsFile, s.model().card().name(), c, options, acc, sampler);
         SegmentationResult run = s.runAt(temperature, image, SegmentationSinks.builder().build(), PixelAreaModel.of(Georeference.NONE), progress,
-                cancellation, List.of(gt));
+                cancellation, List.of(gt), null);
         CalibrationAggregate aggregate = new CalibrationAggregate(c, options);
         aggregate.add(acc.finish(imageName));
         return new Pass(temperature, aggregate.report(), run);

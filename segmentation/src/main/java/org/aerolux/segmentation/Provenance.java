@@ -87,7 +87,8 @@ public final class Provenance {
         o.addProperty("tile", r.grid().tileSize());
         o.addProperty("overlap", r.grid().overlap());
         o.addProperty("size_multiple", r.grid().sizeMultiple());
-        o.addProperty("tile_from", opt.tile().isPresent() ? "--tile" : "model card");
+        boolean planned = r.memoryPlan() != null && r.memoryPlan().grid().tileSize() != opt.grid(s.model().card()).tileSize();
+        o.addProperty("tile_from", opt.tile().isPresent() ? "--tile" : planned ? "memory plan (the model card's did not fit the Java heap)" : "model card");
         o.addProperty("overlap_from", opt.overlap().isPresent() ? "--overlap" : "model card (at least "
                 + SegmentationOptions.MIN_DEFAULT_OVERLAP + " px where the tile allows)");
         o.addProperty("blend", opt.blend().name());
@@ -95,6 +96,7 @@ public final class Provenance {
         o.addProperty("batch", r.pipeline().batchSize());
         o.addProperty("batch_option", opt.batchText());
         o.addProperty("batch_from", r.batchFrom());
+        if (r.memoryPlan() != null) o.addProperty("memory_plan", r.memoryPlan().summary());
         o.addProperty("gpu_mem_limit_bytes", opt.cuda().gpuMemLimitBytes());
         o.addProperty("cudnn_search", opt.cuda().cudnnSearch().cliName());
         o.addProperty("device", opt.device().toString());

@@ -61,5 +61,10 @@ public enum SegmentationOutput {
     }
 
     /** The names as a comma-separated list. */
+    /** E.g. "outputs labels, probabilities" for messages. */
+    public static String describe(Set<SegmentationOutput> outputs) {
+        return (outputs.size() == 1 ? "output " : "outputs ") + outputs.stream().map(SegmentationOutput::cliName).collect(Collectors.joining(", "));
+    }
+
     public static String names() { return Stream.of(values()).map(SegmentationOutput::cliName).collect(Collectors.joining(", ")); }
 }

@@ -18,10 +18,11 @@ import org.aerolux.core.tile.TileGrid;
  * @param batchFrom   how the batch size was chosen (e.g. "--batch 4", "auto: 12 tiles of 512 px ... on gpu:0")
  * @param resolution  input and model ground resolution, and whether the model ran on a resampled grid (then
  *                    {@code pipeline} and {@code grid} describe that grid; the outputs are on the input's)
+ * @param memoryPlan  how the run's buffers were sized to the Java heap
  */
 public record SegmentationResult(PipelineResult pipeline, TileGrid grid, int[] bands, String bandsFrom, double temperature,
                                  ClassStatistics.Summary statistics, Optional<JsonObject> vectors,
-                                 String batchFrom, ResolutionPlan resolution) {
+                                 String batchFrom, ResolutionPlan resolution, MemoryPlan memoryPlan) {
     public SegmentationResult {
         bands = bands.clone();
     }

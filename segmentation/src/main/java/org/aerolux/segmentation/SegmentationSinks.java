@@ -20,6 +20,14 @@ public final class SegmentationSinks implements AutoCloseable {
         this.vectors = vectors;
     }
 
+    /** The outputs these sinks make. */
+    public java.util.Set<SegmentationOutput> outputs() {
+        java.util.Set<SegmentationOutput> s = java.util.EnumSet.noneOf(SegmentationOutput.class);
+        s.addAll(rasters.keySet());
+        if (vectors != null) s.add(SegmentationOutput.VECTORS);
+        return s;
+    }
+
     public static Builder builder() { return new Builder(); }
 
     /** The raster sink of an output, if requested. */

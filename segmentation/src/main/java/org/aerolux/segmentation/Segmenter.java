@@ -168,6 +168,35 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
+     * The buffers of a run over {@code info} with {@code outputs}, sized to the heap usable now
+     * ({@link MemoryPlanner}). Make it before the outputs are created: it chooses their GeoTIFF tile.
+     *
+     * @throws org.aerolux.core.HeapMemoryException when even the smallest plan does not fit (exit code 6)
+     */
+    public MemoryPlan planFor(RasterInfo info, java.util.Set<SegmentationOutput> outputs) {
+        TileGrid g = grid();
+        // a resampled run holds tiles and blend rows on the model grid and output rows on the input grid: plan for
+        // the larger of the two in each direction
+        int width = info.width(), height = info.height();
+        var modelGrid = resolutionPlan(info).grid();
+        if (modelGrid.isPresent()) {
+            width = Math.max(width, modelGrid.get().modelWidth());
+            height = Math.max(height, modelGrid.get().modelHeight());
+        }
+        MemoryPlanner.Run run = new MemoryPlanner.Run(width, height, model.inputChannels(), model.card().classCount(),
+                outputs, g, options.tile().isPresent(), model.fixedTileSize(), batchFor(g).batch());
+        try {
+            MemoryPlan p = MemoryPlanner.plan(run, MemoryPlanner.usableHeap());
+            if (p.steps().isEmpty()) return p;
+        } catch (org.aerolux.core.HeapMemoryException e) {
+            // decided below, on the heap without the garbage of earlier runs
+        }
+        // "in use" counts garbage (e.g. of the previous file of a folder): collect it before shrinking or refusing
+        System.gc();
+        return MemoryPlanner.plan(run, MemoryPlanner.usableHeap());
+    }
+
+    /**
      * Segments {@code source} into {@code sinks} (closed when done; committed on success, removed otherwise), with
      * class areas from {@code areas} (e.g. {@code PixelAreaModel.of(source.info().georeference())}).
      * {@code listeners} also receive every block of blended probabilities (NaN at nodata).
@@ -176,12 +205,19 @@ public final class Segmenter implements AutoCloseable {
      */
     public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
                                   Cancellation cancellation, List<BlockConsumer> listeners) {
-        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners);
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners, null);
     }
 
-    /** As {@link #run}, at another temperature (the calibration's second pass). */
+    /** As {@link #run}, with the buffers of {@code plan} (from {@link #planFor}, made before the sinks). */
+    public SegmentationResult run(RasterSource source, SegmentationSinks sinks, PixelAreaModel areas, ProgressListener progress,
+                                  Cancellation cancellation, List<BlockConsumer> listeners, MemoryPlan plan) {
+        return runAt(temperature, source, sinks, areas, progress, cancellation, listeners, plan);
+    }
+
+    /** As {@link #run}, at another temperature (the calibration's second pass); a null plan is made here. */
     SegmentationResult runAt(double temperature, RasterSource source, SegmentationSinks sinks, PixelAreaModel areas,
-                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners) {
+                             ProgressListener progress, Cancellation cancellation, List<BlockConsumer> listeners, MemoryPlan givenPlan) {
+        MemoryPlan plan;
         ClassStatistics stats;
         SegmentationConsumer consumer;
         TiledPipeline pipeline;
@@ -189,24 +225,26 @@ public final class Segmenter implements AutoCloseable {
         String bandsFrom;
         TileGrid grid;
         BatchSizer.Choice batch;
-        ResolutionPlan plan;
+        ResolutionPlan resolution;
         BlockConsumer outputs;
         try {
             RasterInfo info = source.info();
             bands = bandsFor(info);
             bandsFrom = bandsSource(info);
-            grid = grid();
-            batch = batchFor(grid);
-            plan = resolutionPlan(info);
-            RasterSource modelSource = plan.grid().<RasterSource>map(g -> new ResampledSource(source, g)).orElse(source);
+            batch = batchFor(grid());
+            resolution = resolutionPlan(info);
+            plan = givenPlan != null ? givenPlan : planFor(info, sinks.outputs());
+            grid = plan.grid();
+            RasterSource modelSource = resolution.grid().<RasterSource>map(g -> new ResampledSource(source, g)).orElse(source);
             pipeline = TiledPipeline.builder().source(modelSource).model(new ProbabilityModel(model, temperature))
                     .bands(java.util.Arrays.stream(bands).map(v -> v - 1).toArray()).grid(grid).blender(options.blend())
-                    .batchSize(batch.batch()).progress(progress).cancellation(cancellation).build();
+                    .batchSize(plan.batch()).blockRows(plan.blockRows()).readAhead(plan.readAhead())
+                    .progress(progress).cancellation(cancellation).build();
             stats = new ClassStatistics(model.card().classes(), info.width(), areas);
             consumer = new SegmentationConsumer(model.card().classCount(), model.card().binaryThreshold(), sinks, stats, listeners);
             // resampled runs: the model-grid rows are mapped back onto the input grid before any output is made
             int[] zeroBased = java.util.Arrays.stream(bands).map(v -> v - 1).toArray();
-            outputs = plan.grid().<BlockConsumer>map(g -> new GridBackMapper(g, model.outputChannels(), consumer,
+            outputs = resolution.grid().<BlockConsumer>map(g -> new GridBackMapper(g, model.outputChannels(), consumer,
                     InputMask.of(source, zeroBased))).orElse(consumer);
         } catch (RuntimeException e) {
             closeQuietly(sinks, listeners, e);
@@ -217,8 +255,8 @@ public final class Segmenter implements AutoCloseable {
         // the out-of-memory back-off may have shrunk the tiles: report the grid the outputs were made with
         TileGrid used = result.backoff().finalTile() == grid.tileSize() ? grid
                 : new TileGrid(result.backoff().finalTile(), result.backoff().finalGrid().overlap(), grid.sizeMultiple());
-        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(), batch.reason(),
-                plan);
+        return new SegmentationResult(result, used, bands, bandsFrom, temperature, stats.summary(), consumer.vectorSummary(),
+                plan.batch() == batch.batch() ? batch.reason() : batch.reason() + "; memory plan: " + plan.batch(), resolution, plan);
     }
 
     private static void closeQuietly(SegmentationSinks sinks, List<BlockConsumer> listeners, RuntimeException failure) {

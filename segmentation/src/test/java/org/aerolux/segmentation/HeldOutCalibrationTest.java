@@ -81,7 +81,7 @@ class HeldOutCalibrationTest {
                     ImageCalibrationAccumulator acc = new ImageCalibrationAccumulator(c, options);
                     GroundTruthListener gt = new GroundTruthListener(lab, labels, model, c, options, acc, null);
                     SegmentationResult r = s.runAt(temperature, img, SegmentationSinks.builder().build(), PixelAreaModel.of(Georeference.NONE),
-                            ProgressListener.NONE, new Cancellation(), List.of(gt));
+                            ProgressListener.NONE, new Cancellation(), List.of(gt), null);
                     assertEquals(1, r.pipeline().tilesRun(), "whole scene in one tile");
                     aggregate.add(acc.finish(image.getFileName().toString()));
                 } catch (Exception ex) {

@@ -46,6 +46,10 @@ abstract class SceneTask<M extends AutoCloseable> implements Function<String, Sc
             }
         } catch (AeroLuxException e) {
             return SceneOutcomes.failed(file, e, where, t0);
+        } catch (OutOfMemoryError e) {
+            // reported (exit code 6), not left to Spark, which would end the executor's JVM on an OutOfMemoryError
+            return SceneOutcomes.failed(file, org.aerolux.core.HeapMemoryException.of(Path.of(file), "processing "
+                    + Path.of(file).getFileName(), e), where, t0);
         }
     }
 }

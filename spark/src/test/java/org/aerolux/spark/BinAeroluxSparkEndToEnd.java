@@ -3,13 +3,11 @@ package org.aerolux.spark;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.aerolux.core.testing.GdalInfo;
 import org.aerolux.core.testing.PackagedJars;
 import org.aerolux.core.testing.SharedData;
@@ -34,12 +32,8 @@ class BinAeroluxSparkEndToEnd {
         List<String> cmd = new ArrayList<>();
         cmd.add(SharedData.repo().resolve("bin/aerolux-spark").toString());
         cmd.addAll(List.of(args));
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectError(err.toFile()).start();
-        p.getOutputStream().close();
-        String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "bin/aerolux-spark finished");
-        return new Run(p.exitValue(), o, Files.readString(err));
+        org.aerolux.core.testing.Processes.Result r = org.aerolux.core.testing.Processes.run(cmd, tmp, java.time.Duration.ofSeconds(300));
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.aerolux.core.CancelledException;
+import org.aerolux.core.HeapMemoryException;
 
 /**
  * Hands blocks to another consumer on a thread of its own, so that turning them into outputs (per-pixel maps,
@@ -20,6 +21,7 @@ public final class AsyncBlockConsumer implements BlockConsumer {
     private final BlockingQueue<Object> queue;
     private final Thread worker;
     private volatile Throwable failure;
+    private volatile String failedRows = "writing the outputs";
     private volatile boolean abort;
     private boolean ended;
 
@@ -42,9 +44,14 @@ public final class AsyncBlockConsumer implements BlockConsumer {
             }
             if (item == END) return;
             if (abort) continue;
+            OutputBlock block = (OutputBlock) item;
             try {
-                downstream.accept((OutputBlock) item);
+                FaultInjection.at("writer");
+                downstream.accept(block);
             } catch (Throwable t) {
+                // any throwable, an OutOfMemoryError too: the pipeline rethrows it at its next accept or finish
+                failedRows = "writing the outputs of rows " + block.minY() + ".." + (block.minY() + block.height() - 1)
+                        + " (" + block.width() + " pixels wide)";
                 failure = t;
                 abort = true; // later blocks are skipped, but the end marker is still taken from the queue
             }
@@ -106,8 +113,6 @@ public final class AsyncBlockConsumer implements BlockConsumer {
     private void rethrow() {
         Throwable t = failure;
         if (t == null) return;
-        if (t instanceof RuntimeException r) throw r;
-        if (t instanceof Error e) throw e;
-        throw new IllegalStateException(t);
+        throw HeapMemoryException.asRunFailure(t, failedRows);
     }
 }

@@ -18,7 +18,7 @@ import org.aerolux.core.tile.TileLayout;
 final class BlendAccumulator {
     private final TileLayout layout;
     private final List<AxisWeights> xWeights, yWeights;
-    private final int width, channels, ring;
+    private final int width, channels, ring, maxBlockRows;
     private final double[][] sums;
     private final double[] weights;
     private final Map<Long, byte[]> masksByCoreStart = new HashMap<>();
@@ -28,6 +28,13 @@ final class BlendAccumulator {
     long validPixels, nodataPixels;
 
     BlendAccumulator(TileLayout layout, List<AxisWeights> xWeights, List<AxisWeights> yWeights, int channels) {
+        this(layout, xWeights, yWeights, channels, Integer.MAX_VALUE);
+    }
+
+    /** @param maxBlockRows the most rows one delivered block holds (finished rows go out in blocks of at most this) */
+    BlendAccumulator(TileLayout layout, List<AxisWeights> xWeights, List<AxisWeights> yWeights, int channels, int maxBlockRows) {
+        if (maxBlockRows < 1) throw new IllegalArgumentException("maxBlockRows must be at least 1");
+        this.maxBlockRows = maxBlockRows;
         this.layout = layout;
         this.xWeights = xWeights;
         this.yWeights = yWeights;
@@ -89,7 +96,7 @@ final class BlendAccumulator {
 
     private void flushUpTo(long end, BlockConsumer consumer, TimeCounter write) {
         if (emittedUpTo >= end) return;
-        emit(emittedUpTo, end, consumer, write);
+        for (long from = emittedUpTo; from < end; from += maxBlockRows) emit(from, Math.min(end, from + maxBlockRows), consumer, write);
         for (AxisTile r : layout.rows()) if (r.coreEnd() <= end) masksByCoreStart.remove(r.coreStart());
         emittedUpTo = end;
     }

@@ -20,14 +20,8 @@ sealed interface TileBatch {
     /** The reader finished every tile. */
     record End() implements TileBatch {}
 
-    /** The reader failed. */
-    record Failure(Throwable error) implements TileBatch {
-        /** Rethrows the reader's failure on the calling thread (an {@link Error} as it is). */
-        RuntimeException rethrow() {
-            if (error instanceof Error e) throw e;
-            return (RuntimeException) error;
-        }
-    }
+    /** The reader failed (any throwable, an {@link Error} too), while doing what {@code doing} says. */
+    record Failure(Throwable error, String doing) implements TileBatch {}
 
     /** Builds a batch. */
     final class Builder {

@@ -50,6 +50,13 @@ final class TileReader implements Runnable {
         this.stop = stop;
     }
 
+    /** What the reader is doing, for a failure's message. */
+    private volatile String doing = "reading the input";
+
+    /**
+     * Reads every tile; any throwable (an {@link OutOfMemoryError} or another {@link Error} too) is handed to the
+     * model thread as a {@link TileBatch.Failure}, so the run ends instead of waiting for a batch that never comes.
+     */
     @Override
     public void run() {
         try {
@@ -57,10 +64,9 @@ final class TileReader implements Runnable {
             put(new TileBatch.End());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            // errors too (e.g. out of heap memory): the pipeline must hear of them, or it would wait for tiles forever
+        } catch (Throwable e) {
             try {
-                put(new TileBatch.Failure(e));
+                put(new TileBatch.Failure(e, doing));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
@@ -74,7 +80,10 @@ final class TileReader implements Runnable {
         for (AxisTile row : layout.rows()) {
             if (stop.get()) return;
             long t0 = System.nanoTime();
+            doing = "reading and normalising input rows " + Math.max(0, row.start()) + ".." + (Math.min(source.info().height(), row.end()) - 1)
+                    + " (" + source.info().width() + " pixels wide, " + bands.length + " bands)";
             Band band = readBand(row);
+            if (row.index() == layout.rows().size() - 1) FaultInjection.at("reader"); // after earlier rows were written
             AxisWeights yw = yWeights.get(row.index());
             TileBatch.RowMask mask = new TileBatch.RowMask(row.index(), row.coreStart(), row.coreEnd(),
                     band.maskRows(row.coreStart(), row.coreEnd()));

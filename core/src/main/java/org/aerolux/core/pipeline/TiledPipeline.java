@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.aerolux.core.AeroLuxException;
 import org.aerolux.core.CancelledException;
 import org.aerolux.core.DeviceMemoryException;
+import org.aerolux.core.HeapMemoryException;
 import org.aerolux.core.ModelException;
 import org.aerolux.core.UsageException;
 import org.aerolux.core.model.Model;
@@ -52,8 +53,11 @@ public final class TiledPipeline {
     private final int batchSize;
     private final ProgressListener progress;
     private final Cancellation cancellation;
+    private final int blockRows, readAhead;
 
     private TiledPipeline(Builder b) {
+        this.blockRows = b.blockRows;
+        this.readAhead = b.readAhead;
         this.source = b.source;
         this.model = b.model;
         this.bands = b.bands;
@@ -107,19 +111,20 @@ public final class TiledPipeline {
         TileLayout layout = tiler.layout(info.width(), info.height(), g);
         List<AxisWeights> xw = blender.weigh(layout.columns(), layout.width());
         List<AxisWeights> yw = blender.weigh(layout.rows(), layout.height());
-        BlendAccumulator blend = new BlendAccumulator(layout, xw, yw, model.outputChannels());
-        BlockingQueue<TileBatch> queue = new ArrayBlockingQueue<>(2);
+        BlendAccumulator blend = new BlendAccumulator(layout, xw, yw, model.outputChannels(), blockRows);
+        BlockingQueue<TileBatch> queue = new ArrayBlockingQueue<>(readAhead);
         AtomicBoolean stop = new AtomicBoolean();
         TileReader reader = new TileReader(source, bands, normalisation, layout, xw, yw, batchSize, queue, stop);
         Thread readerThread = new Thread(reader, "aerolux-tile-reader");
         readerThread.setDaemon(true);
         Counters n = new Counters(layout.tileCount());
+        String doing = "running the model on tiles of " + layout.tileWidth() + " px";
         try {
             readerThread.start();
             while (true) {
-                TileBatch item = take(queue);
+                TileBatch item = take(queue, readerThread);
                 if (item instanceof TileBatch.End) break;
-                if (item instanceof TileBatch.Failure f) throw f.rethrow();
+                if (item instanceof TileBatch.Failure f) throw HeapMemoryException.asRunFailure(f.error(), f.doing());
                 if (item instanceof TileBatch.RowMask m) {
                     blend.addMask(m);
                     continue;
@@ -139,10 +144,14 @@ public final class TiledPipeline {
                     progress.onProgress(event(n, now - start));
                 }
             }
+            doing = "writing the last rows and finishing the outputs";
             long t0 = System.nanoTime();
             blend.finish(consumer, n.write);
             n.blendNanos += System.nanoTime() - t0;
             consumer.finish();
+        } catch (OutOfMemoryError e) {
+            throw HeapMemoryException.of(doing + " (" + info.width() + " x " + info.height() + " pixels, " + n.done + " of " + n.total
+                    + " tiles done)", e);
         } finally {
             // stop the reader whatever happened (it may be blocked on a full queue or still reading)
             stop.set(true);
@@ -244,7 +253,7 @@ public final class TiledPipeline {
     }
 
     /** Half the tile (a multiple of the size multiple) and half the overlap; null when that is not possible. */
-    static TileGrid shrink(TileGrid g, int fixedTileSize) {
+    public static TileGrid shrink(TileGrid g, int fixedTileSize) {
         if (fixedTileSize > 0) return null;
         int m = g.sizeMultiple();
         int tile = g.tileSize() / 2 / m * m;
@@ -263,9 +272,21 @@ public final class TiledPipeline {
         return new ProgressEvent(n.done, n.total, n.skipped, Duration.ofNanos(elapsedNanos), eta);
     }
 
-    private static TileBatch take(BlockingQueue<TileBatch> queue) {
+    /**
+     * The next item from the reader. A reader that ended without handing over its end or its failure (it cannot,
+     * since it catches every throwable, but a run must never wait for ever) ends the run.
+     */
+    private static TileBatch take(BlockingQueue<TileBatch> queue, Thread reader) {
         try {
-            return queue.take();
+            while (true) {
+                TileBatch item = queue.poll(1, TimeUnit.SECONDS);
+                if (item != null) return item;
+                if (!reader.isAlive()) {
+                    item = queue.poll();
+                    if (item != null) return item;
+                    throw new IllegalStateException("the tile reader stopped without handing over its tiles or its failure");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("interrupted");
@@ -369,8 +390,22 @@ public final class TiledPipeline {
         private int batchSize = 4;
         private ProgressListener progress = ProgressListener.NONE;
         private Cancellation cancellation = new Cancellation();
+        private int blockRows = Integer.MAX_VALUE;
+        private int readAhead = 2;
 
         private Builder() {}
+
+        /** The most rows one block to the consumer holds; default: all rows a tile row finishes (memory planning). */
+        public Builder blockRows(int rows) {
+            this.blockRows = rows;
+            return this;
+        }
+
+        /** Batches the reader may have ready ahead of the model; default 2 (memory planning). */
+        public Builder readAhead(int batches) {
+            this.readAhead = batches;
+            return this;
+        }
 
         /** Any raster source (GeoTIFF, in-memory image, generated). */
         public Builder source(RasterSource source) {
@@ -462,6 +497,7 @@ public final class TiledPipeline {
                 grid = new TileGrid(grid.tileSize(), grid.overlap(), grid.tileSize()); // never shrink tiles for small images
             }
             if (batchSize < 1) throw new UsageException(null, "--batch must be at least 1, got " + batchSize);
+            if (blockRows < 1 || readAhead < 1) throw new IllegalStateException("blockRows and readAhead must be at least 1");
             if (blender == null || tiler == null || progress == null || cancellation == null)
                 throw new IllegalStateException("blender, tiler, progress and cancellation must not be null");
             return new TiledPipeline(this);

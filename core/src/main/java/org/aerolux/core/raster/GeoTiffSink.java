@@ -198,8 +198,7 @@ public final class GeoTiffSink implements RasterSink {
                 throw new UsageException(target, "cannot write output: " + e.getMessage(), e);
             } catch (OutOfMemoryError e) {
                 abandon(ch, out);
-                throw new UsageException(target, "not enough memory for one row of " + tileSize
-                        + "-pixel tiles; use smaller tiles or a larger -Xmx", e);
+                throw org.aerolux.core.HeapMemoryException.of(target, "allocating one row of " + tileSize + "-pixel output tiles", e);
             } catch (RuntimeException e) {
                 abandon(ch, out);
                 throw e;
@@ -490,7 +489,10 @@ public final class GeoTiffSink implements RasterSink {
             for (byte[] a : rowOfTiles) Arrays.fill(a, from, a.length, (byte) 0);
         }
         byte[][] compressed = IntStream.range(0, tilesAcross).parallel()
-                .mapToObj(t -> deflate(rowOfTiles[t], spec.deflateLevel)).toArray(byte[][]::new);
+                .mapToObj(t -> {
+                    org.aerolux.core.pipeline.FaultInjection.at("compress");
+                    return deflate(rowOfTiles[t], spec.deflateLevel);
+                }).toArray(byte[][]::new);
         try {
             for (int t = 0; t < tilesAcross; t++) {
                 int index = tileRow * tilesAcross + t;

@@ -246,8 +246,7 @@ public final class GeoTiffSource implements RasterSource {
             throw new BadInputException(file, "cannot decode pixels at x " + w.x + ", y " + w.y + " ("
                     + w.width + " x " + w.height + "): " + reason(e), e);
         } catch (OutOfMemoryError e) {
-            throw new BadInputException(file, "not enough memory to decode a " + w.width + " x " + w.height
-                    + " window; read smaller windows or raise -Xmx", e);
+            throw org.aerolux.core.HeapMemoryException.of(file, "decoding a " + w.width + " x " + w.height + " window", e);
         }
     }
 

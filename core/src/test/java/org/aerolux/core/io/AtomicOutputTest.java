@@ -69,7 +69,8 @@ class AtomicOutputTest {
     }
 
     @Test
-    void interruptedJvmLeavesNoPartialFile() throws Exception {
+    @org.junit.jupiter.api.Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void interruptedJvmLeavesNoPartialFile() throws Exception { // a separate thread: a blocked readLine cannot hold the suite
         Path target = tmp.resolve("big.tif");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldOpenOutput.class.getName(), target.toString())

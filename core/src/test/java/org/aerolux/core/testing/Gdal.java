@@ -3,12 +3,10 @@ package org.aerolux.core.testing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** GDAL's command-line tools as an independent reader and converter for tests (Debian package gdal-bin). */
 public final class Gdal {
@@ -66,11 +64,9 @@ public final class Gdal {
 
     private static String run(List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0)
-                throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
-            return out;
+            Processes.Result r = Processes.run(new ProcessBuilder(cmd).redirectErrorStream(true), java.time.Duration.ofSeconds(300));
+            if (r.code() != 0) throw new AssertionError(String.join(" ", cmd) + " failed: " + r.out());
+            return r.out();
         } catch (IOException e) {
             throw new AssertionError("cannot run " + cmd.get(0) + " (install gdal-bin): " + e.getMessage(), e);
         } catch (InterruptedException e) {

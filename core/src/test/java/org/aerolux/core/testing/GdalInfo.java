@@ -4,11 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs GDAL's {@code gdalinfo -json} (an independent reader) on a file and exposes what tests compare.
@@ -25,12 +23,9 @@ public final class GdalInfo {
         cmd.addAll(List.of(extraArgs));
         cmd.add(file.toString());
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0)
-                throw new AssertionError("gdalinfo failed on " + file + ": " + err);
-            return new GdalInfo(JsonParser.parseString(out).getAsJsonObject());
+            Processes.Result r = Processes.run(cmd, null, java.time.Duration.ofSeconds(120));
+            if (r.code() != 0) throw new AssertionError("gdalinfo failed on " + file + ": " + r.err());
+            return new GdalInfo(JsonParser.parseString(r.out()).getAsJsonObject());
         } catch (IOException e) {
             throw new AssertionError("cannot run gdalinfo (install gdal-bin): " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -131,6 +131,7 @@ public final class ObjectVectorizer implements AutoCloseable {
         checkOpen();
         checkLabels(y0, labels, rows);
         try {
+            org.aerolux.core.pipeline.FaultInjection.at("vectors");
             polygonizer.acceptRows(y0, labels, rows);
         } catch (RuntimeException e) {
             failed = true;
