@@ -52,7 +52,7 @@ final class EnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-demo",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-lowlight",
             description = "registry name or .onnx file of a CUE model (default ${DEFAULT-VALUE})")
     String model;
 

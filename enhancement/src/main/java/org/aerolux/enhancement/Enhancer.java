@@ -38,7 +38,7 @@ import org.aerolux.core.tile.TileGrid;
  * Holds a loaded model: make one, enhance many images, close it.
  *
  * <pre>{@code
- * try (Enhancer e = Enhancer.builder().model("cue-demo").registry(registry).threads(2).build()) {
+ * try (Enhancer e = Enhancer.builder().model("cue-lowlight").registry(registry).threads(2).build()) {
  *     EnhancementResult r = e.enhanceFile(Path.of("night.tif"), Path.of("out/night_enhanced.tif"));
  * }
  * }</pre>
@@ -157,7 +157,7 @@ public final class Enhancer implements AutoCloseable {
 
     /** Options of an {@link Enhancer}; everything but the model has a default. */
     public static final class Builder {
-        private String modelRef = "cue-demo";
+        private String modelRef = "cue-lowlight";
         private ModelRegistry registry = ModelRegistry.empty();
         private Model loaded;
         private int[] bands;
@@ -176,7 +176,7 @@ public final class Enhancer implements AutoCloseable {
 
         private Builder() {}
 
-        /** A registry name or an .onnx path; default {@code cue-demo}. */
+        /** A registry name or an .onnx path; default {@code cue-lowlight}. */
         public Builder model(String reference) { this.modelRef = reference; return this; }
 
         /** Where registry names are looked up (default: none, so only paths work). */
@@ -193,7 +193,7 @@ public final class Enhancer implements AutoCloseable {
         /** Tile edge for tiled mode, at least {@value Enhancer#MIN_TILE}; default the card's. */
         public Builder tile(int pixels) { this.tile = pixels; return this; }
 
-        /** Overlap between tiles; default the card's. */
+        /** Overlap between tiles; default the card's; raised to {@code 2 x ModePlanner.BORDER_MARGIN} where smaller. */
         public Builder overlap(int pixels) { this.overlap = pixels; return this; }
 
         /** Default cosine. */
@@ -274,7 +274,7 @@ public final class Enhancer implements AutoCloseable {
                 throw new UsageException(null, String.format(Locale.ROOT, "--tile %d is too small for CUE: at least %d (the model sees"
                         + " the whole input, so small tiles drift apart from the whole-image result)", t, MIN_TILE));
             if (o < 0 || o >= t) throw new UsageException(null, "--overlap must be 0 or more and below --tile " + t + ", got " + o);
-            return new TileGrid(t, o, m);
+            return new TileGrid(t, ModePlanner.borderSafeOverlap(o, t), m);
         }
     }
 

@@ -64,7 +64,7 @@ public final class BatchCommand implements PlugIn {
             gd.addCheckbox("Entropy", false);
             gd.addCheckbox("Vectors", false);
             gd.addCheckbox("Overwrite existing outputs", false);
-            gd.addMessage("Model 'default': farseg-demo to segment, cue-demo to enhance. Enhance uses model, bands, tile, device.");
+            gd.addMessage("Model 'default': farseg-demo to segment, cue-lowlight to enhance. Enhance uses model, bands, tile, device.");
             Fields.show(gd);
             String task = gd.getNextChoice().trim().toLowerCase(Locale.ROOT);
             String in = gd.getNextString().trim(), out = gd.getNextString().trim();
@@ -125,7 +125,7 @@ public final class BatchCommand implements PlugIn {
         Cancellation cancel = TileProgress.start();
         Tally tally = new Tally(files.size());
         AtomicStep step = new AtomicStep();
-        Enhancer.Builder b = Enhancer.builder().model(v.model().equals("default") ? "cue-demo" : v.model()).registry(FijiModels.registry())
+        Enhancer.Builder b = Enhancer.builder().model(v.model().equals("default") ? "cue-lowlight" : v.model()).registry(FijiModels.registry())
                 .device(DeviceRequest.parse(v.device())).cancellation(cancel).listener(new EnhancementListener() {
                     @Override
                     public void progress(ProgressEvent e) { step.progress.onProgress(e); }

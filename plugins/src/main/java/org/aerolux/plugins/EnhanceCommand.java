@@ -51,7 +51,7 @@ public final class EnhanceCommand implements PlugIn {
         CommandRunner.run(TITLE, () -> {
             ImagePlus imp = Images.current(TITLE);
             var registry = FijiModels.registry();
-            String[] d = {"cue-demo", "default", "auto", "auto", ""};
+            String[] d = {"cue-lowlight", "default", "auto", "auto", ""};
             String[] v = MacroOptions.isMacro() || last == null ? d : last;
             List<String> models = ModelRunFields.modelNames(registry, "enhancement");
             if (!models.contains(v[0])) models.add(v[0]);

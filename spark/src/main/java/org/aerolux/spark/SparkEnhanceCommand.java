@@ -26,7 +26,7 @@ final class SparkEnhanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-demo", description = "registry name or .onnx file (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "M", defaultValue = "cue-lowlight", description = "registry name or .onnx file (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--input", required = true, paramLabel = "IN", description = "a folder, an image, or a text file listing scenes")
