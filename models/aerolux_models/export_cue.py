@@ -294,6 +294,19 @@ def write_fixtures(model, model_name, root=fixtures.FIXTURES_DIR, seed=4242):
 # Command line
 # ----------------------------------------------------------------------------------------------------------
 
+def lowlight_training_text(info):
+    """The card's aerolux.training for a train_cue_lowlight checkpoint: data named, recipe, steps."""
+    n = {s: len(v) for s, v in info["train_images"].items()}
+    cfg = info.get("config", {})
+    return ("CUE (the authors' architecture and losses) trained by AeroLux on realistic synthetic low-light pairs "
+            "(linear light, exposure 1/50-1/3, Poisson shot + read noise in electrons, white-balance error, sRGB, JPEG) "
+            f"from {n.get('kodak', 0)} Kodak Lossless True Color Image Suite photographs (kodim*), "
+            f"{n.get('natural', 0)} scikit-image sample photographs and {n.get('dubai', 0)} Dubai aerial images "
+            "(MBRSC imagery, Humans in the Loop dataset, CC0; tiles 1-6); initialised from cue-demo; "
+            f"{info.get('steps_done', '?')} steps, batch {cfg.get('batch', '?')}, crop {cfg.get('crop', '?')}, "
+            f"{info.get('timings_s', {}).get('total_s', 0) / 60:.0f} min on 1 CPU thread; see models/cue-lowlight.md")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description="Export a CUE checkpoint to ONNX with an AeroLux model card")
     src = p.add_mutually_exclusive_group(required=True)
@@ -306,6 +319,8 @@ def main(argv=None):
     p.add_argument("--license", default=None)
     p.add_argument("--training", default=None)
     p.add_argument("--activation-bytes-per-pixel", type=int, default=None)
+    p.add_argument("--description", default="CUE low-light enhancer (demo weights, synthetic pairs)",
+                   help="the registry entry's description")
     p.add_argument("--register", action="store_true", help="add/replace the entry in models/registry.json")
     p.add_argument("--fixtures", action="store_true", help="write models/fixtures/<name>/")
     args = p.parse_args(argv)
@@ -314,7 +329,7 @@ def main(argv=None):
     if args.checkpoint:
         model, info = load_demo(args.checkpoint)
         t = info.get("timings_s", {})
-        training = args.training or (
+        training = args.training or (lowlight_training_text(info) if isinstance(info.get("train_images"), dict) else None) or (
             "CUE trained by AeroLux on synthetic low/normal-light pairs (gamma, scale, Poisson-Gaussian noise) "
             f"from {len(info.get('train_images', []))} scikit-image photographs, "
             f"{info.get('config', {}).get('steps', '?')} steps, crop {info.get('config', {}).get('crop', '?')}, "
@@ -333,7 +348,7 @@ def main(argv=None):
     print(f"wrote {args.output} ({size / 1e6:.2f} MB), ops: {sorted(op_types(args.output))}")
     if args.register:
         entry = registry.register(args.name, args.output, "enhancement", c,
-                                  description="CUE low-light enhancer (demo weights, synthetic pairs)")
+                                  description=args.description)
         print("registered", json.dumps(entry))
     if args.fixtures:
         for meta in write_fixtures(model, args.name):
