@@ -115,10 +115,12 @@ def main(argv=None):
     p.add_argument("--per-source", type=int, default=8)
     p.add_argument("--size", type=int, default=256)
     p.add_argument("--json", help="write the numbers here")
+    p.add_argument("--no-baselines", action="store_true", help="only the models given")
+    p.add_argument("--merge", help="an earlier --json output (same pairs) whose methods are kept, in front")
     args = p.parse_args(argv)
     torch.set_num_threads(1)
     held = cue_corpus.load_split("eval")
-    enhancers = dict(BASELINES)
+    enhancers = {} if args.no_baselines else dict(BASELINES)
     for spec in args.checkpoint:
         name, path = spec.split("=", 1)
         enhancers[name] = model_fn(export_cue.load_demo(path)[0])
@@ -128,6 +130,10 @@ def main(argv=None):
     for label, seed, exposure in (("random degradations", 20231, None), ("severe: exposure 1/50", 20232, 1 / 50)):
         pairs = cue_corpus.eval_pairs(held, args.per_source, args.size, seed=seed, exposure=exposure)
         res = evaluate(enhancers, pairs)
+        if args.merge:
+            with open(args.merge) as f:
+                earlier = json.load(f)[label]
+            res = {**earlier, **res}
         out[label] = res
         print(f"\n### {label}: {len(pairs)} pairs of {args.size}x{args.size} (seed {seed})\n")
         print(table(res), flush=True)
