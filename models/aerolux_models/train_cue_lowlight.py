@@ -153,8 +153,8 @@ def main(argv=None):
 
     def checkpoint(step, done=False):
         opt_state = opt.state_dict()
-        state = {"step": step, "param_groups": opt_state["param_groups"], "elapsed_s": elapsed_before + time.time() - t0, "history": history,
-                 "config": vars(args), "done": done}
+        state = {"step": step, "param_groups": opt_state["param_groups"], "elapsed_s": elapsed_before + time.time() - t0,
+                 "history": history, "config": vars(args), "done": done}
         info = {"config": vars(args), "steps_done": step, "timings_s": {"total_s": state["elapsed_s"]},
                 "threads": torch.get_num_threads(), "torch": torch.__version__, "machine": platform.machine(),
                 "parameters": count_parameters(ema), "init": os.path.basename(args.init) if args.init else "",
