@@ -16,9 +16,8 @@ made by models/aerolux_models/scenes.py), groups of bars at 8, 6, 4, 3 and 2 pix
 (18 black spokes). On the table (wood grain): a shaded red ball with a highlight, a blue mug, a black box with its
 soft shadow and a tartan cloth. Plaster and wood textures are fractal value noise from numpy.random.default_rng(5150).
 
-Low light follows the sensor model of the cue-lowlight training data (models/aerolux_models/cue_synth.py of the
-cue-lowlight work), with fixed values: scene radiance in linear light (the lamp unclipped, so it does not clip
-in the short exposure) x exposure k = 1/12; the signal in electrons with FULL_SCALE_E = 2000 electrons at a linear
+Low light follows the sensor model of the cue-lowlight training data (models/aerolux_models/lowlight_synthesis.py),
+with fixed values: scene radiance in linear light (the lamp unclipped, so it does not clip in the short exposure) x exposure k = 1/12; the signal in electrons with FULL_SCALE_E = 2000 electrons at a linear
 value of 1: Poisson shot noise on k * 2000 * radiance plus Gaussian read noise of READ_NOISE_E = 3 electrons (std);
 divided back by 2000, clipped to [0, 1], encoded with the sRGB curve and rounded to 8 bits. No colour cast, no JPEG.
 The noise comes from numpy.random.default_rng(2023). The script prints the mean brightness of both images.

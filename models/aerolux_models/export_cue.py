@@ -204,49 +204,88 @@ def op_types(path_or_model):
 # Parity fixtures
 # ----------------------------------------------------------------------------------------------------------
 
-def pad_to_multiple(x, multiple=SIZE_MULTIPLE):
-    """Reflect-pads [N,C,H,W] at the bottom and right up to multiples of `multiple` (edge not repeated:
-    ImgLib2's Views.extendMirrorSingle). Returns (padded, (pad_bottom, pad_right))."""
+#: mirrored margin on every side of a whole-image run: AeroLux's ModePlanner.BORDER_MARGIN
+BORDER_MARGIN = 32
+
+
+def mirror_indices(n, before, after):
+    """Indices into an axis of n pixels for the positions -before .. n+after-1, mirrored without repeating the edge
+    pixel and folded as often as needed (ImgLib2's Views.extendMirrorSingle; numpy's 'reflect')."""
+    i = torch.arange(-before, n + after)
+    if n == 1:
+        return torch.zeros_like(i)
+    period = 2 * (n - 1)
+    i = torch.remainder(i, period)
+    return torch.where(i < n, i, period - i)
+
+
+def pad_for_whole_run(x, multiple=SIZE_MULTIPLE, margin=BORDER_MARGIN):
+    """Mirror-extends [N,C,H,W] by `margin` on every side, plus the rounding of each extent + 2 margin up to a
+    multiple of `multiple` at the bottom and right: the window of AeroLux's whole-image pass. Returns
+    (padded, (top, bottom, left, right))."""
     h, w = x.shape[-2:]
-    pb, pr = (-h) % multiple, (-w) % multiple
-    return (F.pad(x, (0, pr, 0, pb), mode="reflect") if pb or pr else x), (pb, pr)
+    bottom = (-(h + 2 * margin)) % multiple + margin
+    right = (-(w + 2 * margin)) % multiple + margin
+    rows = mirror_indices(h, margin, bottom)
+    cols = mirror_indices(w, margin, right)
+    return x[..., rows, :][..., cols], (margin, bottom, margin, right)
 
 
 def run_padded(model, x):
-    padded, (pb, pr) = pad_to_multiple(x)
+    """The model's output for x as AeroLux's whole-image pass computes it: mirror-extend, run, crop back."""
+    padded, (top, bottom, left, right) = pad_for_whole_run(x)
     with torch.no_grad():
         y = model(padded)
-    return y[..., :x.shape[-2], :x.shape[-1]], (pb, pr)
+    return y[..., top:top + x.shape[-2], left:left + x.shape[-1]], (top, bottom, left, right)
 
 
 FIXTURE_CASES = (
-    # name, held-out image index, crop h, crop w, batch
+    # name, crop h, crop w, batch
     ("lowlight_96x128", 96, 128, 1),
     ("odd_75x130", 75, 130, 1),
     ("batch2_64x80", 64, 80, 2),
 )
 
+SAMPLES_DIR = os.path.join(os.path.dirname(MODELS_DIR), "samples")
+
+
+def synthetic_low_light_images(seed=4242):
+    """Project-owned synthetic inputs (nothing from ../shared/data): samples/lowlight.png as it is (a rendered
+    indoor scene shot with 1/12 of the light), and samples/scene.tif (the synthetic aerial scene) darkened by
+    lowlight_synthesis at exposure 1/20."""
+    from PIL import Image
+
+    from . import lowlight_synthesis
+    with Image.open(os.path.join(SAMPLES_DIR, "lowlight.png")) as im:
+        indoor = np.asarray(im.convert("RGB"), dtype=np.float32) / 255.0
+    with Image.open(os.path.join(SAMPLES_DIR, "scene.tif")) as im:
+        aerial = np.asarray(im.convert("RGB"), dtype=np.float32)[:512, :512] / 255.0
+    rng = np.random.default_rng(seed)
+    dark_aerial, _ = lowlight_synthesis.synthesize(aerial, rng, exposure=1.0 / 20.0)
+    return [indoor, dark_aerial]
+
 
 def write_fixtures(model, model_name, root=fixtures.FIXTURES_DIR, seed=4242):
-    """2-3 inputs from held-out photographs darkened like the training data, with PyTorch's outputs."""
-    _, held = cue_data.split_images()
+    """Crops of the synthetic low-light images, and PyTorch's outputs through the whole-image padding rule."""
+    images = synthetic_low_light_images(seed)
     written = []
     for ci, (case, h, w, n) in enumerate(FIXTURE_CASES):
         xs = []
         for b in range(n):
             rng = np.random.default_rng([seed, ci, b])
-            _, image = held[(ci + b) % len(held)]
+            image = images[(ci + b) % len(images)]
             top = int(rng.integers(0, image.shape[0] - h + 1))
             left = int(rng.integers(0, image.shape[1] - w + 1))
-            low, _ = cue_data.darken(image[top:top + h, left:left + w], rng)
-            xs.append(torch.from_numpy(np.ascontiguousarray(low.transpose(2, 0, 1))))
+            xs.append(torch.from_numpy(np.ascontiguousarray(image[top:top + h, left:left + w].transpose(2, 0, 1))))
         x = torch.stack(xs)
-        y, (pb, pr) = run_padded(model, x)
+        y, (pt, pb, pl, pr) = run_padded(model, x)
         extra = {"tolerance": 1e-3, "output_clamped": False,
+                 "source": "synthetic: samples/lowlight.png and samples/scene.tif darkened by lowlight_synthesis",
                  "padding": {"mode": "reflect (mirror without repeating the edge pixel) = ImgLib2 "
-                                     "Views.extendMirrorSingle", "bottom": pb, "right": pr,
-                             "padded_shape": [n, 3, h + pb, w + pr],
-                             "rule": "pad bottom/right to the next multiple of 4, run, crop back to the input"}}
+                                     "Views.extendMirrorSingle", "top": pt, "bottom": pb, "left": pl, "right": pr,
+                             "padded_shape": [n, 3, h + pt + pb, w + pl + pr],
+                             "rule": f"mirror {BORDER_MARGIN} px on every side, round each extent up to a multiple "
+                                     "of 4 at the bottom/right, run, crop back to the input"}}
         written.append(fixtures.write_fixture(model_name, case, x.numpy(), y.numpy(), extra=extra, root=root))
     return written
 
@@ -254,6 +293,19 @@ def write_fixtures(model, model_name, root=fixtures.FIXTURES_DIR, seed=4242):
 # ----------------------------------------------------------------------------------------------------------
 # Command line
 # ----------------------------------------------------------------------------------------------------------
+
+def lowlight_training_text(info):
+    """The card's aerolux.training for a train_cue_lowlight checkpoint: data named, recipe, steps."""
+    n = {s: len(v) for s, v in info["train_images"].items()}
+    cfg = info.get("config", {})
+    return ("CUE (the authors' architecture and losses) trained by AeroLux on realistic synthetic low-light pairs "
+            "(linear light, exposure 1/50-1/3, Poisson shot + read noise in electrons, white-balance error, sRGB, JPEG) "
+            f"from {n.get('kodak', 0)} Kodak Lossless True Color Image Suite photographs (kodim*), "
+            f"{n.get('natural', 0)} scikit-image sample photographs and {n.get('dubai', 0)} Dubai aerial images "
+            "(MBRSC imagery, Humans in the Loop dataset, CC0; tiles 1-6); initialised from cue-demo; "
+            f"{info.get('steps_done', '?')} steps, batch {cfg.get('batch', '?')}, crop {cfg.get('crop', '?')}, "
+            f"{info.get('timings_s', {}).get('total_s', 0) / 60:.0f} min on 1 CPU thread; see models/cue-lowlight.md")
+
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="Export a CUE checkpoint to ONNX with an AeroLux model card")
@@ -267,6 +319,8 @@ def main(argv=None):
     p.add_argument("--license", default=None)
     p.add_argument("--training", default=None)
     p.add_argument("--activation-bytes-per-pixel", type=int, default=None)
+    p.add_argument("--description", default="CUE low-light enhancer (demo weights, synthetic pairs)",
+                   help="the registry entry's description")
     p.add_argument("--register", action="store_true", help="add/replace the entry in models/registry.json")
     p.add_argument("--fixtures", action="store_true", help="write models/fixtures/<name>/")
     args = p.parse_args(argv)
@@ -275,7 +329,7 @@ def main(argv=None):
     if args.checkpoint:
         model, info = load_demo(args.checkpoint)
         t = info.get("timings_s", {})
-        training = args.training or (
+        training = args.training or (lowlight_training_text(info) if isinstance(info.get("train_images"), dict) else None) or (
             "CUE trained by AeroLux on synthetic low/normal-light pairs (gamma, scale, Poisson-Gaussian noise) "
             f"from {len(info.get('train_images', []))} scikit-image photographs, "
             f"{info.get('config', {}).get('steps', '?')} steps, crop {info.get('config', {}).get('crop', '?')}, "
@@ -294,7 +348,7 @@ def main(argv=None):
     print(f"wrote {args.output} ({size / 1e6:.2f} MB), ops: {sorted(op_types(args.output))}")
     if args.register:
         entry = registry.register(args.name, args.output, "enhancement", c,
-                                  description="CUE low-light enhancer (demo weights, synthetic pairs)")
+                                  description=args.description)
         print("registered", json.dumps(entry))
     if args.fixtures:
         for meta in write_fixtures(model, args.name):

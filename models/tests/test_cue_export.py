@@ -89,35 +89,40 @@ def test_demo_is_registered_with_its_sha256():
     assert entry["size_bytes"] == os.path.getsize(DEMO)
 
 
+@pytest.mark.parametrize("model_name", ["cue-demo", "cue-lowlight"])
 @pytest.mark.parametrize("case", [c[0] for c in export_cue.FIXTURE_CASES])
-def test_parity_fixtures(case):
-    meta, x, y = fixtures.read_fixture("cue-demo", case)
+def test_parity_fixtures(model_name, case):
+    meta, x, y = fixtures.read_fixture(model_name, case)
     assert x.shape[0] == y.shape[0] and x.shape[1] == y.shape[1] == 3 and x.shape[2:] == y.shape[2:]
     assert 0 <= x.min() and x.max() <= 1 and np.isfinite(y).all()
     assert y.mean() > x.mean()  # it brightens
     pad = meta["padding"]
-    assert (x.shape[2] + pad["bottom"]) % 4 == 0 and (x.shape[3] + pad["right"]) % 4 == 0
-    assert pad["bottom"] < 4 and pad["right"] < 4
+    m = export_cue.BORDER_MARGIN
+    assert pad["top"] == pad["left"] == m
+    assert (x.shape[2] + m + pad["bottom"]) % 4 == 0 and (x.shape[3] + m + pad["right"]) % 4 == 0
+    assert m <= pad["bottom"] < m + 4 and m <= pad["right"] < m + 4
     assert "extendMirrorSingle" in pad["mode"]
     assert meta["tolerance"] == 1e-3
+    assert meta["source"].startswith("synthetic")
 
 
 def test_odd_fixture_is_padded():
     meta, x, _ = fixtures.read_fixture("cue-demo", "odd_75x130")
     assert list(x.shape) == [1, 3, 75, 130]
-    assert (meta["padding"]["bottom"], meta["padding"]["right"]) == (1, 2)
-    assert meta["padding"]["padded_shape"] == [1, 3, 76, 132]
+    assert (meta["padding"]["bottom"], meta["padding"]["right"]) == (33, 34)
+    assert meta["padding"]["padded_shape"] == [1, 3, 140, 196]
 
 
-def test_pad_to_multiple_mirrors_without_repeating_the_edge():
+def test_whole_run_padding_mirrors_without_repeating_the_edge():
     x = torch.arange(75 * 130, dtype=torch.float32).view(1, 1, 75, 130)
-    padded, (pb, pr) = export_cue.pad_to_multiple(x)
-    assert padded.shape == (1, 1, 76, 132) and (pb, pr) == (1, 2)
-    assert torch.equal(padded[0, 0, 75, :130], x[0, 0, 73])   # row 75 mirrors row 73 (not 74)
-    assert torch.equal(padded[0, 0, :75, 130], x[0, 0, :, 128])
-    assert torch.equal(padded[0, 0, :75, 131], x[0, 0, :, 127])
-    same, pads = export_cue.pad_to_multiple(torch.zeros(1, 3, 8, 12))
-    assert pads == (0, 0) and same.shape == (1, 3, 8, 12)
+    padded, (pt, pb, pl, pr) = export_cue.pad_for_whole_run(x, margin=32)
+    assert padded.shape == (1, 1, 140, 196) and (pt, pb, pl, pr) == (32, 33, 32, 34)
+    assert torch.equal(padded[0, 0, 32:107, 32:162], x[0, 0])
+    assert torch.equal(padded[0, 0, 31, 32:162], x[0, 0, 1])    # row -1 mirrors row 1 (not 0)
+    assert torch.equal(padded[0, 0, 107, 32:162], x[0, 0, 73])  # row 75 mirrors row 73 (not 74)
+    assert torch.equal(padded[0, 0, 32:107, 0], x[0, 0, :, 32])
+    # folded more than once on a tiny image, as ImgLib2's extendMirrorSingle does: period 2 (n - 1)
+    assert export_cue.mirror_indices(3, 5, 5).tolist() == [1, 0, 1, 2, 1, 0, 1, 2, 1, 0, 1, 2, 1]
 
 
 # ----------------------------------------------------------------------------------------------------------

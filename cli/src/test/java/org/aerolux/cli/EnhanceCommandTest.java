@@ -34,6 +34,13 @@ class EnhanceCommandTest {
         return p;
     }
 
+    private static String registrySha256(String name) throws java.io.IOException {
+        JsonObject reg = JsonParser.parseString(Files.readString(SharedData.repo().resolve("models/registry.json"))).getAsJsonObject();
+        for (var m : reg.getAsJsonArray("models"))
+            if (m.getAsJsonObject().get("name").getAsString().equals(name)) return m.getAsJsonObject().get("sha256").getAsString();
+        throw new AssertionError(name + " is not in models/registry.json");
+    }
+
     private Path landsatRgb(Path dir, String name) {
         Path p = dir.resolve(name);
         Gdal.translate(SharedData.landsat(), p, "-b", "3", "-b", "2", "-b", "1", "-srcwin", "100", "100", "64", "48");
@@ -59,8 +66,9 @@ class EnhanceCommandTest {
 
         JsonObject p = JsonParser.parseString(Files.readString(out.resolve("night_aerolux.json"))).getAsJsonObject();
         JsonObject model = p.getAsJsonObject("model");
-        assertEquals("cue-demo", model.get("name").getAsString());
-        assertEquals("e6eb09e0fcab087476a03aad8504d431c7e8a05041a79ecdbf887722266414ba", model.get("sha256").getAsString());
+        // no --model: the default, cue-lowlight, with the sha256 the registry records for it
+        assertEquals("cue-lowlight", model.get("name").getAsString());
+        assertEquals(registrySha256("cue-lowlight"), model.get("sha256").getAsString());
         assertTrue(model.get("sha256_verified").getAsBoolean());
         assertEquals("480", model.getAsJsonObject("card").get("aerolux.activation_bytes_per_pixel").getAsString());
         assertEquals("cpu", p.getAsJsonObject("device").get("used").getAsString());

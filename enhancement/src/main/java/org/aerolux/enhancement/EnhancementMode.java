@@ -7,7 +7,7 @@ import org.aerolux.core.UsageException;
 public enum EnhancementMode {
     /** Whole image when its activations fit the memory budget, else tiled. */
     AUTO,
-    /** One pass over the whole image (mirror-padded to the size multiple): the model's own result. */
+    /** One pass over the whole image (mirror-extended by a margin on every side): the model's own result. */
     WHOLE,
     /** Large tiles with wide, cosine-feathered overlap: bounded memory, a measured gap to the whole-image result. */
     TILED;

@@ -35,7 +35,7 @@ public record EnhancementOptions(Optional<String> model, Optional<int[]> bands, 
                                  OptionalInt overlap, Blender blender, int batch, DeviceRequest device, int threads, CudaOptions cuda,
                                  MemoryBudget budget, Optional<ValueRange> range, int gapProbe, boolean sideBySide, boolean overwrite) {
     /** The model enhancement uses when none is named. */
-    public static final String DEFAULT_MODEL = "cue-demo";
+    public static final String DEFAULT_MODEL = "cue-lowlight";
 
     public EnhancementOptions {
         bands = bands.map(int[]::clone);

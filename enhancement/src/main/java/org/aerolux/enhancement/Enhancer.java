@@ -273,7 +273,7 @@ public final class Enhancer implements AutoCloseable {
             throw new UsageException(null, String.format(Locale.ROOT, "--tile %d is too small for CUE: at least %d (the model sees"
                     + " the whole input, so small tiles drift apart from the whole-image result)", t, MIN_TILE));
         if (o < 0 || o >= t) throw new UsageException(null, "--overlap must be 0 or more and below --tile " + t + ", got " + o);
-        return new TileGrid(t, o, m);
+        return new TileGrid(t, ModePlanner.borderSafeOverlap(o, t), m);
     }
 
     /** See {@link EnhancementOptions#parseGapProbe}. */

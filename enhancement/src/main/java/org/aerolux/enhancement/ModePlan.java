@@ -8,7 +8,7 @@ import org.aerolux.core.tile.TileLayout;
  *
  * @param mode             {@link EnhancementMode#WHOLE} or {@link EnhancementMode#TILED} (never auto)
  * @param reason           one line: the estimates against the budget, or the user's choice
- * @param grid             the tile grid run (whole image: one window of the padded image, no overlap)
+ * @param grid             the tile grid run (whole image: one window of the mirror-extended image)
  * @param layout           the tiles of that grid over the image
  * @param batch            tiles per model call
  * @param wholeBytes       estimated memory of a whole-image pass (activations + buffers + fixed overhead)

@@ -23,15 +23,36 @@ public final class ModePlanner {
     public static final int WHOLE_HEAP_BYTES_PER_PIXEL = 96;
     /** Runtime, model weights and ONNX Runtime arenas. */
     public static final int FIXED_OVERHEAD_MB = 128;
+    /**
+     * Mirrored margin on every side of the image in a whole-image pass, and the least halo a tiled pass gives the image
+     * borders ({@link #borderSafeOverlap}). Without it the outermost pixels sit at the model's input edge, where CUE's
+     * zero-padded convolutions and the wrap-around of its FFT branches meet the opposite edge: a frame of pink and
+     * green fringes. With it those effects fall on mirrored pixels that are cropped away.
+     */
+    public static final int BORDER_MARGIN = 32;
+
     private ModePlanner() {}
 
     /** The card's activation bytes per pixel ({@link ModelCard#activationBytesPerPixel()}, one default for every method). */
     public static int activationBytesPerPixel(ModelCard card) { return (int) Math.min(Integer.MAX_VALUE, card.activationBytesPerPixel()); }
 
-    /** The grid of a whole-image pass: one window per axis, the image rounded up to the size multiple, no overlap. */
+    /**
+     * The grid of a whole-image pass: one window per axis, the image plus {@value #BORDER_MARGIN} mirrored pixels on
+     * each side, rounded up to the size multiple (the rounding is mirrored on at the right and bottom).
+     */
     public static TileGrid wholeGrid(int width, int height, int sizeMultiple) {
-        int edge = (int) ((Math.max(width, height) + sizeMultiple - 1L) / sizeMultiple * sizeMultiple);
-        return new TileGrid(edge, 0, sizeMultiple);
+        int margins = 2 * BORDER_MARGIN;
+        int edge = (int) ((Math.max(width, height) + margins + sizeMultiple - 1L) / sizeMultiple * sizeMultiple);
+        return new TileGrid(edge, margins, sizeMultiple);
+    }
+
+    /**
+     * A tiled pass's overlap raised, where needed, so that the halo mirrored on at the image borders (half the
+     * overlap) is at least {@value #BORDER_MARGIN} pixels; unchanged when that would not leave a core in the tile.
+     */
+    public static int borderSafeOverlap(int overlap, int tileSize) {
+        int least = 2 * BORDER_MARGIN;
+        return overlap >= least || least >= tileSize ? overlap : least;
     }
 
     /** Estimated bytes of a whole-image pass over a width x height image. */
@@ -108,5 +129,6 @@ public final class ModePlanner {
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
-    private static long padded(int n, int multiple) { return (n + multiple - 1L) / multiple * multiple; }
+    /** The edge of a whole-image window along an axis of n pixels: margins on both sides, rounded up. */
+    private static long padded(int n, int multiple) { return (n + 2L * BORDER_MARGIN + multiple - 1L) / multiple * multiple; }
 }

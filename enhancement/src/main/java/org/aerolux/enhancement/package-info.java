@@ -19,8 +19,11 @@
  *       the {@link org.aerolux.enhancement.MemoryBudget} (default half the available memory). Otherwise tiles of at
  *       least 512 pixels (card default 1024) with a wide overlap (card default 256) and cosine feathering, and the
  *       tiled-vs-whole gap is measured on a probe window that fits ({@link org.aerolux.enhancement.TiledGap}).
- *       Either way the image (or tile) is mirror-padded ({@code Views.extendMirrorSingle}) at the bottom and right
- *       to a multiple of 4 and cropped back.</li>
+ *       Either way the image is mirror-extended ({@code Views.extendMirrorSingle}) past its borders and cropped
+ *       back: a whole-image pass by {@value org.aerolux.enhancement.ModePlanner#BORDER_MARGIN} pixels on every side
+ *       (plus the rounding to a multiple of 4 at the bottom and right), a tiled pass by at least as much (its overlap
+ *       is raised to twice that margin where smaller), so that the outermost pixels never sit at the model's input
+ *       edge (zero-padded convolutions, FFT wrap-around: a frame of colour fringes).</li>
  *   <li><b>Back to the input's type</b>: each output channel is clamped to [0, 1], mapped back through the same
  *       range, rounded and clamped to the type; a valid pixel never lands on the nodata value.</li>
  * </ol>

@@ -17,16 +17,21 @@ import org.aerolux.core.model.Model;
 import org.aerolux.core.model.ModelRegistry;
 import org.aerolux.core.testing.SharedData;
 
-/** The committed cue-demo model and its PyTorch parity fixtures (models/fixtures/cue-demo, written by export_cue.py). */
+/** The committed CUE models and their PyTorch parity fixtures (models/fixtures/NAME, written by export_cue.py). */
 final class CueFixtures {
     private CueFixtures() {}
 
-    static Path model() { return SharedData.repo().resolve("models/cue-demo.onnx"); }
+    static Path model() { return model("cue-demo"); }
+
+    static Path model(String name) { return SharedData.repo().resolve("models/" + name + ".onnx"); }
 
     static ModelRegistry registry() { return ModelRegistry.load(SharedData.repo().resolve("models/registry.json")); }
 
     /** cue-demo on the CPU with 2 threads (the machine has 2 cores). */
-    static Model load() { return OnnxModelLoader.load(model(), InferenceOptions.cpu(2)); }
+    static Model load() { return load("cue-demo"); }
+
+    /** A committed CUE model on the CPU with 2 threads. */
+    static Model load(String name) { return OnnxModelLoader.load(model(name), InferenceOptions.cpu(2)); }
 
     /** One fixture case: NCHW float32 input and PyTorch's unclamped output. */
     record Case(String name, int n, int c, int h, int w, float[] input, float[] output) {
@@ -46,8 +51,10 @@ final class CueFixtures {
         }
     }
 
-    static Case read(String name) {
-        Path dir = SharedData.repo().resolve("models/fixtures/cue-demo");
+    static Case read(String name) { return read("cue-demo", name); }
+
+    static Case read(String model, String name) {
+        Path dir = SharedData.repo().resolve("models/fixtures/" + model);
         try {
             JsonObject j = JsonParser.parseString(Files.readString(dir.resolve(name + ".json"))).getAsJsonObject();
             var shape = j.getAsJsonArray("input_shape");

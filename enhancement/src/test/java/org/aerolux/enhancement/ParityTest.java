@@ -13,15 +13,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * ONNX Runtime in Java, through AeroLux's whole-image path (mirror padding to the size multiple with
- * Views.extendMirrorSingle, crop back), against PyTorch's outputs in the committed fixtures, within 1e-3.
+ * ONNX Runtime in Java, through AeroLux's whole-image path (mirror-extended by ModePlanner.BORDER_MARGIN on every side
+ * and rounded to the size multiple with Views.extendMirrorSingle, crop back), against PyTorch's outputs in the
+ * committed fixtures of cue-demo and cue-lowlight (synthetic inputs), within 1e-3.
  */
 class ParityTest extends WithCueModel {
     /** The raw (unclamped) model output through the padding path matches PyTorch's. */
     @ParameterizedTest
     @ValueSource(strings = {"lowlight_96x128", "odd_75x130", "batch2_64x80"})
-    void wholeImagePathMatchesPyTorch(String name) {
-        CueFixtures.Case f = CueFixtures.read(name);
+    void wholeImagePathMatchesPyTorch(String name) { assertParity(model, "cue-demo", name); }
+
+    /** The same for the default model, cue-lowlight. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lowlight_96x128", "odd_75x130", "batch2_64x80"})
+    void cueLowlightMatchesPyTorch(String name) {
+        try (Model lowlight = CueFixtures.load("cue-lowlight")) {
+            assertParity(lowlight, "cue-lowlight", name);
+        }
+    }
+
+    private static void assertParity(Model model, String modelName, String name) {
+        CueFixtures.Case f = CueFixtures.read(modelName, name);
         for (int i = 0; i < f.n(); i++) {
             ImgRasterSource<FloatType> src = ImgRasterSource.of(f.inputImage(i));
             FloatCollector out = GapProbe.run(src, new int[] {0, 1, 2}, model, ModePlanner.wholeGrid(f.w(), f.h(), 4), Blender.CENTER, 1,
@@ -30,7 +42,7 @@ class ParityTest extends WithCueModel {
             double max = 0;
             for (int c = 0; c < 3; c++)
                 for (int p = 0; p < f.h() * f.w(); p++) max = Math.max(max, Math.abs(out.data[c][p] - expected[c * f.h() * f.w() + p]));
-            assertTrue(max <= 1e-3, name + " image " + i + ": max abs difference " + max);
+            assertTrue(max <= 1e-3, modelName + " " + name + " image " + i + ": max abs difference " + max);
         }
     }
 

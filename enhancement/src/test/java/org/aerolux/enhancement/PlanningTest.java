@@ -52,8 +52,9 @@ class PlanningTest {
         ModePlan small = ModePlanner.plan(1000, 800, card, EnhancementMode.AUTO, grid, 1, MemoryBudget.of(8L << 30), heap);
         assertEquals(EnhancementMode.WHOLE, small.mode(), small.reason());
         assertEquals(1, small.layout().tileCount());
-        assertEquals(1000, small.layout().tileWidth());
-        assertEquals(800, small.layout().tileHeight());
+        // the image plus BORDER_MARGIN mirrored pixels on each side, rounded up to the size multiple
+        assertEquals(1000 + 2 * ModePlanner.BORDER_MARGIN, small.layout().tileWidth());
+        assertEquals(800 + 2 * ModePlanner.BORDER_MARGIN, small.layout().tileHeight());
         // 10000 x 10000 at 480 + 96 B/px is ~54 GB: tiles
         ModePlan big = ModePlanner.plan(10000, 10000, card, EnhancementMode.AUTO, grid, 1, MemoryBudget.of(8L << 30), heap);
         assertEquals(EnhancementMode.TILED, big.mode(), big.reason());
@@ -80,8 +81,9 @@ class PlanningTest {
 
     @Test
     void estimatesFollowTheCard() {
-        // 1024 x 1024: 480 B/px measured by the model's author + 96 B/px buffers + 128 MB
-        assertEquals(1024L * 1024 * 576 + (128L << 20), ModePlanner.wholeBytes(1024, 1024, 4, 480));
+        // 1024 x 1024 plus the 32-pixel mirrored margin on each side: 480 B/px measured by the model's author
+        // + 96 B/px buffers on 1088 x 1088 padded pixels + 128 MB
+        assertEquals(1088L * 1088 * 576 + (128L << 20), ModePlanner.wholeBytes(1024, 1024, 4, 480));
         assertEquals(480, ModePlanner.activationBytesPerPixel(CueCard.card()));
         // padding to the size multiple counts
         assertEquals(ModePlanner.wholeBytes(1024, 1024, 4, 480), ModePlanner.wholeBytes(1021, 1022, 4, 480));

@@ -50,7 +50,7 @@ public final class BatchCommand implements PlugIn {
             gd.addCheckbox("Entropy", false);
             gd.addCheckbox("Vectors", false);
             gd.addCheckbox("Overwrite existing outputs", false);
-            gd.addMessage("Model 'default': farseg-demo to segment, cue-demo to enhance. Enhance uses model, bands, tile, device.");
+            gd.addMessage("Model 'default': farseg-demo to segment, cue-lowlight to enhance. Enhance uses model, bands, tile, device.");
             Fields.show(gd);
             String task = gd.getNextChoice().trim().toLowerCase(Locale.ROOT);
             String in = gd.getNextString().trim(), out = gd.getNextString().trim();
