@@ -35,12 +35,14 @@ class ReaderErrorTest {
         };
         try (Model m = OnnxModelLoader.load(TestModels.identity(), InferenceOptions.cpu(1))) {
             TiledPipeline p = TiledPipeline.builder().source(failing).model(m).build();
-            OutOfMemoryError e = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> assertThrows(OutOfMemoryError.class, () -> p.run(new BlockConsumer() {
+            // the run ends with exit code 6's failure, the reader's error as its cause
+            org.aerolux.core.HeapMemoryException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> assertThrows(org.aerolux.core.HeapMemoryException.class, () -> p.run(new BlockConsumer() {
                         @Override
                         public void accept(OutputBlock block) {}
                     })));
-            assertEquals("test: no heap", e.getMessage());
+            assertEquals(org.aerolux.core.ExitCode.OUT_OF_MEMORY, e.exitCode());
+            assertEquals("test: no heap", e.getCause().getMessage());
         }
     }
 }
