@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Trains a demo FarSeg model on synthetic scenes and fits its temperature on a validation split.
 
-    /usr/bin/python3 models/train_farseg.py --name farseg-demo-ce --out models/checkpoints/farseg-demo-ce.pt
-    /usr/bin/python3 models/train_farseg.py --name farseg-demo --nacl-lambda 0.1 \
+    /usr/bin/python3 models/train_farseg.py --name farseg-demo-ce --ce-weight 1 --out models/checkpoints/farseg-demo-ce.pt
+    /usr/bin/python3 models/train_farseg.py --name farseg-demo --ce-weight 1 --nacl-lambda 0.1 \
         --out models/checkpoints/farseg-demo.pt
+
+The default loss is the official FarSeg one, the foreground-aware loss alone; the demo models were trained with
+CE + foreground-aware (--ce-weight 1), as the commands above say.
 
 Both models share the initial weights, the training scenes, the crop sequence and the schedule; the
 only difference is the NACL penalty (mean kernel 3x3, L1, lambda).
@@ -33,8 +36,9 @@ def main(argv=None):
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--anneal-steps", type=int, default=None,
                     help="T of the foreground-aware annealing (default iterations/6, the 10k/60k ratio of iSAID)")
-    ap.add_argument("--ce-weight", type=float, default=1.0,
-                    help="weight of the plain cross-entropy added to the foreground-aware loss (0: FA alone)")
+    ap.add_argument("--ce-weight", type=float, default=0.0,
+                    help="weight of a plain cross-entropy added to the foreground-aware loss (default 0: the official "
+                         "FarSeg loss, FA alone; the demo models were trained with 1)")
     ap.add_argument("--nacl-lambda", type=float, default=0.0, help="0: no NACL penalty")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
@@ -61,9 +65,7 @@ def main(argv=None):
         "name": args.name, "train_seeds": args.train_seeds, "val_seeds": args.val_seeds,
         "threads": args.threads, "temperature": temperature, "generate_seconds": gen_seconds,
         "temperature_fit_seconds": fit_seconds, "total_seconds": time.time() - wall,
-        "torch": torch.__version__, "loss": (f"{args.ce_weight:g} * CE + " if args.ce_weight else "")
-        + "foreground-aware" + (
-            f" + {args.nacl_lambda} * NACL(mean 3x3, L1)" if args.nacl_lambda > 0 else ""),
+        "torch": torch.__version__, "loss": training.loss_name(args.ce_weight, 1.0, args.nacl_lambda),
     })
     print(json.dumps(facts, indent=2), flush=True)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

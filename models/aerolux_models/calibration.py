@@ -107,7 +107,7 @@ def image_metrics(logits, labels, bins=15, temperature=1.0, ignore_index=IGNORE_
     """Metrics of one image: logits (C, H, W), labels (H, W).
 
     Returns ece_fg, cece_fg (foreground pixels; NaN without foreground), ece_all, cece_all, nll, brier
-    (all non-ignored pixels), nll_fg, and the pixel counts.
+    (all non-ignored pixels), nll_fg, brier_fg, and the pixel counts.
     """
     z, y = _flatten(logits, labels)
     valid = y != ignore_index
@@ -123,6 +123,7 @@ def image_metrics(logits, labels, bins=15, temperature=1.0, ignore_index=IGNORE_
         "nll": nll(logp, y),
         "brier": brier(p, y),
         "nll_fg": nll(logp[fg], y[fg]) if fg.any() else float("nan"),
+        "brier_fg": brier(p[fg], y[fg]) if fg.any() else float("nan"),
         "pixels": int(y.shape[0]),
         "foreground_pixels": int(fg.sum()),
     }

@@ -62,21 +62,27 @@ def _one_hot(target, classes, dtype=torch.float32):
     return F.one_hot(target.long(), classes).permute(0, 3, 1, 2).to(dtype)
 
 
-def neighbour_target(target, classes, kernel="mean", size=3, sigma=1.0, dtype=torch.float32):
+def neighbour_target(target, classes, kernel="mean", size=3, sigma=1.0, dtype=torch.float32,
+                     ignore_index=IGNORE_INDEX):
     """tau: soft class proportions of the labels around each pixel, [N, classes, H, W].
 
     'mean': fraction of each class in the size x size window; pixels outside the image count as
-    class 0 (the authors unfold the label map with zero padding).
-    'gaussian': the SVLS kernel over the one-hot labels with replicate padding.
+    class 0 (the authors unfold the label map with zero padding); pixels labelled `ignore_index`
+    count for no class (as 255 matches no class in the authors' unfold), so tau sums to less than 1 next to them.
+    'gaussian': the SVLS kernel over the one-hot labels with replicate padding (ignored pixels contribute zeros).
     """
+    target = target.long()
+    ignored = target == ignore_index
+    # ignored pixels get the extra class `classes`, dropped after the one-hot
+    mapped = torch.where(ignored, torch.full_like(target, classes), target)
     if kernel == "mean":
         pad = size // 2
-        padded = F.pad(target.long(), (pad, pad, pad, pad), value=0)
-        one_hot = _one_hot(padded, classes, dtype)
+        padded = F.pad(mapped, (pad, pad, pad, pad), value=0)
+        one_hot = _one_hot(padded, classes + 1, dtype)[:, :classes]
         box = torch.ones(classes, 1, size, size, dtype=one_hot.dtype, device=one_hot.device) / (size * size)
         return F.conv2d(one_hot, box, groups=classes)
     if kernel == "gaussian":
-        one_hot = _one_hot(target, classes, dtype)
+        one_hot = _one_hot(mapped, classes + 1, dtype)[:, :classes]
         k = svls_kernel(sigma, size, dtype).to(one_hot.device)
         w = k.expand(classes, 1, size, size).contiguous()
         pad = size // 2
@@ -84,20 +90,29 @@ def neighbour_target(target, classes, kernel="mean", size=3, sigma=1.0, dtype=to
     raise ValueError(f"kernel must be 'mean' or 'gaussian', got {kernel!r}")
 
 
-def nacl_penalty(logits, target, kernel="mean", size=3, distance="l1", sigma=1.0):
-    """mean over (batch, class, y, x) of |tau - z| (L1) or (tau - z)^2 (L2), z = raw logits."""
-    tau = neighbour_target(target, logits.shape[1], kernel, size, sigma, logits.dtype)
+def nacl_penalty(logits, target, kernel="mean", size=3, distance="l1", sigma=1.0, ignore_index=IGNORE_INDEX):
+    """Mean over (batch, class, y, x) of |tau - z| (L1) or (tau - z)^2 (L2), z = raw logits.
+
+    Pixels labelled `ignore_index` are not centres of the mean, and as neighbours they count for no class
+    (see `neighbour_target`); the mean runs over classes x non-ignored pixels (as calibration's
+    NaclPenaltyAccumulator in Java). Without ignored pixels this is the plain mean of the authors' code.
+    """
+    tau = neighbour_target(target, logits.shape[1], kernel, size, sigma, logits.dtype, ignore_index)
     diff = tau - logits
     if distance == "l1":
-        return diff.abs().mean()
-    if distance == "l2":
-        return diff.pow(2).mean()
-    raise ValueError(f"distance must be 'l1' or 'l2', got {distance!r}")
+        per = diff.abs()
+    elif distance == "l2":
+        per = diff.pow(2)
+    else:
+        raise ValueError(f"distance must be 'l1' or 'l2', got {distance!r}")
+    valid = (target != ignore_index).unsqueeze(1).to(per.dtype)
+    count = valid.sum() * logits.shape[1]
+    return (per * valid).sum() / count.clamp_min(1.0)
 
 
 def nacl_loss(logits, target, lam=0.1, kernel="mean", size=3, distance="l1", sigma=1.0):
-    """NACL: CE(z, y) + lambda * penalty(tau, z)."""
-    return F.cross_entropy(logits, target) + lam * nacl_penalty(logits, target, kernel, size, distance, sigma)
+    """NACL: CE(z, y) + lambda * penalty(tau, z); labels IGNORE_INDEX are left out of both terms."""
+    return F.cross_entropy(logits, target, ignore_index=IGNORE_INDEX) + lam * nacl_penalty(logits, target, kernel, size, distance, sigma)
 
 
 def svls_loss(logits, target, sigma=1.0, size=3):

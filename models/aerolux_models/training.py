@@ -72,14 +72,32 @@ def poly_lr(base, step, total, power=0.9):
     return base * (1.0 - step / total) ** power
 
 
-def demo_loss(logits, target, step, anneal_steps, ce_weight=1.0, nacl_lambda=0.0):
-    """ce_weight * CE + foreground-aware loss + nacl_lambda * NACL penalty (mean kernel 3x3, L1).
+#: The losses a FarSeg can be trained with: name -> (CE weight, foreground-aware weight).
+#: "fa" is the official FarSeg form (the default); "ce+fa" is what the demo models used; "ce" is the plain baseline.
+LOSSES = {"fa": (0.0, 1.0), "ce+fa": (1.0, 1.0), "ce": (1.0, 0.0)}
 
-    Returns (loss, ce, fa, penalty); the penalty is 0 without NACL.
+
+def loss_name(ce_weight, fa_weight, nacl_lambda):
+    """A readable name of the loss, e.g. 'foreground-aware + 0.03 * NACL(mean 3x3, L1)'."""
+    parts = []
+    if ce_weight:
+        parts.append("CE" if ce_weight == 1 else f"{ce_weight:g} * CE")
+    if fa_weight:
+        parts.append("foreground-aware" if fa_weight == 1 else f"{fa_weight:g} * foreground-aware")
+    if nacl_lambda > 0:
+        parts.append(f"{nacl_lambda:g} * NACL(mean 3x3, L1)")
+    return " + ".join(parts)
+
+
+def demo_loss(logits, target, step, anneal_steps, ce_weight=0.0, nacl_lambda=0.0, fa_weight=1.0):
+    """ce_weight * CE + fa_weight * foreground-aware loss + nacl_lambda * NACL penalty (mean kernel 3x3, L1).
+
+    The default (ce_weight 0, fa_weight 1) is the official FarSeg loss, the foreground-aware loss alone.
+    Labels IGNORE_INDEX (255) are left out of every term. Returns (loss, ce, fa, penalty); the penalty is 0 without NACL.
     """
     fa = losses.foreground_aware_loss(logits, target, step, anneal_steps)
     ce = torch.nn.functional.cross_entropy(logits, target, ignore_index=losses.IGNORE_INDEX)
-    loss = ce_weight * ce + fa
+    loss = ce_weight * ce + fa_weight * fa
     pen = torch.zeros(())
     if nacl_lambda > 0:
         pen = losses.nacl_penalty(logits, target, kernel="mean", size=3, distance="l1")
@@ -88,8 +106,9 @@ def demo_loss(logits, target, step, anneal_steps, ce_weight=1.0, nacl_lambda=0.0
 
 
 def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_decay=1e-4,
-          anneal_steps=None, nacl_lambda=0.0, ce_weight=1.0, seed=0, log=print, log_every=50):
-    """Trains in place with ce_weight * CE + the foreground-aware loss (+ lambda * NACL mean-kernel L1 penalty).
+          anneal_steps=None, nacl_lambda=0.0, ce_weight=0.0, seed=0, log=print, log_every=50, fa_weight=1.0):
+    """Trains in place with ce_weight * CE + fa_weight * the foreground-aware loss (+ lambda * NACL mean-kernel L1
+    penalty); the default is the official FarSeg loss (foreground-aware alone).
 
     Returns a dict of training facts (wall time, final losses).
     """
@@ -106,7 +125,7 @@ def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_de
             g["lr"] = poly_lr(lr, step - 1, iterations)
         x, y = data.batch(batch)
         logits = model(x)
-        loss, ce, fa, pen = demo_loss(logits, y, step, anneal_steps, ce_weight, nacl_lambda)
+        loss, ce, fa, pen = demo_loss(logits, y, step, anneal_steps, ce_weight, nacl_lambda, fa_weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 35.0)
@@ -124,7 +143,8 @@ def train(model, train_scenes, iterations, batch=4, crop=256, lr=2e-3, weight_de
             running = {k: 0.0 for k in running}
     model.eval()
     return {"iterations": iterations, "batch": batch, "crop": crop, "lr": lr, "weight_decay": weight_decay,
-            "anneal_steps": anneal_steps, "nacl_lambda": nacl_lambda, "ce_weight": ce_weight, "seed": seed,
+            "anneal_steps": anneal_steps, "nacl_lambda": nacl_lambda, "ce_weight": ce_weight, "fa_weight": fa_weight,
+            "seed": seed,
             "train_seconds": time.time() - start, "train_cpu_seconds": time.process_time() - cpu_start}
 
 

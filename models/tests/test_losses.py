@@ -137,3 +137,63 @@ def test_svls_loss_by_hand_at_a_boundary():
     per_pixel = -(losses.neighbour_target(y, 2, "gaussian") * torch.log_softmax(z, 1)).sum(1)
     assert per_pixel[0, 1, 1].item() == pytest.approx(centre, abs=1e-6)
     assert losses.svls_loss(z, y).item() == pytest.approx(per_pixel.mean().item(), abs=1e-7)
+
+
+# NACL with the ignore label (255): ignored pixels are no centres of the mean and count for no class as neighbours.
+IGNORED = torch.tensor([[[1, 255, 0], [1, 2, 0], [0, 0, 255]]])
+
+
+def _nacl_by_loops(z, labels, ignore=255):
+    """Independent oracle: per valid centre and class, |count(neighbours == k) / 9 - z| (outside = class 0)."""
+    _, c, h, w = z.shape
+    total, n = 0.0, 0
+    for r in range(h):
+        for q in range(w):
+            if labels[0, r, q] == ignore:
+                continue
+            n += 1
+            for k in range(c):
+                count = 0
+                for dr in (-1, 0, 1):
+                    for dq in (-1, 0, 1):
+                        rr, qq = r + dr, q + dq
+                        lab = int(labels[0, rr, qq]) if (0 <= rr < h and 0 <= qq < w) else 0
+                        count += lab == k
+                total += abs(count / 9 - float(z[0, k, r, q]))
+    return total / (n * c)
+
+
+def test_nacl_target_with_ignored_neighbours_by_hand():
+    tau = losses.neighbour_target(IGNORED, 3, "mean", 3)[0]
+    # (0, 0): 5 padded (class 0) + 1, 255, 1, 2 -> the 255 counts for no class: tau sums to 8/9
+    np.testing.assert_allclose(tau[:, 0, 0].numpy(), [5 / 9, 2 / 9, 1 / 9], atol=1e-7)
+    # (1, 1): 1, 255, 0, 1, 2, 0, 0, 0, 255 -> two ignored neighbours
+    np.testing.assert_allclose(tau[:, 1, 1].numpy(), [4 / 9, 2 / 9, 1 / 9], atol=1e-7)
+
+
+def test_nacl_penalty_with_ignore_label_leaves_ignored_centres_out():
+    g = torch.Generator().manual_seed(3)
+    labels = torch.randint(0, 4, (1, 7, 9), generator=g)
+    labels[0, 0, 0] = labels[0, 3, 4] = labels[0, 6, 8] = labels[0, 2, 8] = 255
+    z = torch.randn(1, 4, 7, 9, generator=g, requires_grad=True)
+    pen = losses.nacl_penalty(z, labels)
+    assert pen.item() == pytest.approx(_nacl_by_loops(z.detach(), labels), abs=1e-6)
+    pen.backward()
+    # no gradient reaches the logits of ignored pixels
+    for r, q in ((0, 0), (3, 4), (6, 8), (2, 8)):
+        assert torch.all(z.grad[0, :, r, q] == 0)
+    assert torch.isfinite(z.grad).all()
+
+
+def test_nacl_penalty_without_ignored_pixels_is_the_authors_plain_mean():
+    z = torch.tensor(np.random.default_rng(4).normal(size=(1, 3, 3, 3)), dtype=torch.float32)
+    tau = losses.neighbour_target(LABELS, 3, "mean", 3)
+    assert losses.nacl_penalty(z, LABELS).item() == pytest.approx(float((tau - z).abs().mean()), abs=1e-7)
+
+
+def test_nacl_loss_with_ignore_label_runs_and_ignores_it():
+    z = torch.tensor(np.random.default_rng(5).normal(size=(1, 3, 3, 3)), dtype=torch.float32)
+    ce = torch.nn.functional.cross_entropy(z, IGNORED, ignore_index=255).item()
+    pen = losses.nacl_penalty(z, IGNORED).item()
+    assert losses.nacl_loss(z, IGNORED, lam=0.1).item() == pytest.approx(ce + 0.1 * pen, abs=1e-6)
+    assert pen == pytest.approx(_nacl_by_loops(z, IGNORED), abs=1e-6)

@@ -67,3 +67,18 @@ def test_demo_loss_is_the_sum_of_its_parts():
     assert loss.item() == pytest.approx(ce + fa, abs=1e-6)
     loss, *_ = training.demo_loss(z, y, 30, 100, ce_weight=0.0, nacl_lambda=0.1)
     assert loss.item() == pytest.approx(fa + 0.1 * pen, abs=1e-6)
+
+
+def test_the_default_loss_is_the_official_foreground_aware_loss_alone():
+    from aerolux_models import losses
+    g = torch.Generator().manual_seed(1)
+    z = torch.randn(2, 5, 8, 8, generator=g)
+    y = torch.randint(0, 5, (2, 8, 8), generator=g)
+    y[0, 0, :3] = 255
+    loss, *_ = training.demo_loss(z, y, 30, 100)
+    assert loss.item() == pytest.approx(losses.foreground_aware_loss(z, y, 30, 100).item(), abs=1e-7)
+    assert training.LOSSES["fa"] == (0.0, 1.0)
+    ce_only, *_ = training.demo_loss(z, y, 30, 100, *training.LOSSES["ce"][:1], fa_weight=training.LOSSES["ce"][1])
+    assert ce_only.item() == pytest.approx(
+        torch.nn.functional.cross_entropy(z, y, ignore_index=255).item(), abs=1e-6)
+    assert training.loss_name(0.0, 1.0, 0.03) == "foreground-aware + 0.03 * NACL(mean 3x3, L1)"

@@ -25,14 +25,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * ONNX Runtime in Java against PyTorch (the fixtures of models/make_farseg_fixtures.py): FarSeg probabilities within
  * 1e-4, on the bare model and through the segmenter's whole path from raw uint8 pixels (card normalisation, mirror
- * padding of an odd 75 x 130 window to 96 x 160, crop, softmax).
+ * padding of an odd 75 x 130 window to 96 x 160, crop, softmax). The aerial models' fixtures are made from the
+ * project's synthetic scenes too (models/release_aerial.py), never from the Dubai images they were trained on.
  */
 class FarSegParityTest {
     static final double PROBABILITY_TOLERANCE = 1e-4;
 
     @ParameterizedTest
     @CsvSource({"farseg-demo,scene_crop_256", "farseg-demo,batch2_128x192", "farseg-demo-ce,scene_crop_256",
-            "farseg-demo-ce,batch2_128x192"})
+            "farseg-demo-ce,batch2_128x192", "farseg-aerial,scene_crop_256", "farseg-aerial,batch2_128x192",
+            "farseg-aerial-fa,scene_crop_256", "farseg-aerial-fa,batch2_128x192"})
     void bareModelMatchesPyTorch(String modelName, String caseName) {
         FarSegFixtures.Case f = FarSegFixtures.read(modelName, caseName);
         try (Model model = OnnxModelLoader.load(FarSegFixtures.model(modelName), InferenceOptions.cpu(2))) {
@@ -50,7 +52,7 @@ class FarSegParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"farseg-demo", "farseg-demo-ce"})
+    @ValueSource(strings = {"farseg-demo", "farseg-demo-ce", "farseg-aerial", "farseg-aerial-fa"})
     void segmenterOnRawPixelsMatchesPyTorch(String modelName) {
         FarSegFixtures.Case f = FarSegFixtures.read(modelName, "odd_75x130");
         assertNotNull(f.raw());
