@@ -23,8 +23,10 @@ class SmallImagesTest extends WithCueModel {
             ImgRasterSink<UnsignedByteType> sink = new ImgRasterSink<>(w, h, bands, new UnsignedByteType());
             EnhancementResult r = e.enhance(ImgRasterSource.of(img), like -> sink);
             assertEquals(EnhancementMode.WHOLE, r.plan().mode());
-            assertEquals(Math.max(4, (w + 3) / 4 * 4), r.plan().layout().tileWidth(), "padded to a multiple of 4");
-            assertEquals(Math.max(4, (h + 3) / 4 * 4), r.plan().layout().tileHeight());
+            // the image plus the mirrored border margin on each side, padded to a multiple of 4
+            int margins = 2 * ModePlanner.BORDER_MARGIN;
+            assertEquals((w + margins + 3) / 4 * 4, r.plan().layout().tileWidth(), "mirror margins, padded to a multiple of 4");
+            assertEquals((h + margins + 3) / 4 * 4, r.plan().layout().tileHeight());
             Img<UnsignedByteType> out = sink.result().orElseThrow();
             assertArrayEquals(new long[] {w, h, bands}, out.dimensionsAsLongArray());
             double in = 0, o = 0;

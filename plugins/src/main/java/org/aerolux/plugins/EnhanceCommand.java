@@ -54,7 +54,9 @@ public final class EnhanceCommand implements PlugIn {
         CommandRunner.run(TITLE, () -> {
             ImagePlus imp = Images.current(TITLE);
             var registry = FijiModels.registry();
-            String[] d = {EnhancementOptions.DEFAULT_MODEL, "default", "auto", "auto", "", "0", "exhaustive"};
+            // the default model, or the first enhancement model of a Fiji that does not have it
+            String defaultModel = ModelRunFields.defaults(registry, "enhancement", EnhancementOptions.DEFAULT_MODEL).model();
+            String[] d = {defaultModel, "default", "auto", "auto", "", "0", "exhaustive"};
             String[] v = MacroOptions.isMacro() || last == null ? d : last;
             List<String> models = ModelRunFields.modelNames(registry, "enhancement");
             if (!models.contains(v[0])) models.add(v[0]);
