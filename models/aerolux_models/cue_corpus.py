@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from . import lowlight_synthesis, shared_data
+from . import cue_data, lowlight_synthesis, shared_data
 
 HELD_OUT = {
     "kodak": ("kodim03.png", "kodim08.png", "kodim13.png", "kodim17.png"),
@@ -63,15 +63,8 @@ def load_split(split, sources=tuple(SOURCE_WEIGHTS), root=None):
 
 
 def random_crop(image, size, rng, augment=True):
-    h, w = image.shape[:2]
-    top = int(rng.integers(0, h - size + 1))
-    left = int(rng.integers(0, w - size + 1))
-    crop = image[top:top + size, left:left + size]
-    if augment:
-        if rng.random() < 0.5:
-            crop = crop[:, ::-1]
-        crop = np.rot90(crop, k=int(rng.integers(0, 4)))
-    return np.ascontiguousarray(crop).astype(np.float32) / 255.0
+    """cue_data's crop (flip, rot90) of an 8-bit image, as float32 in [0, 1]."""
+    return cue_data.random_crop(image, size, rng, augment).astype(np.float32) / 255.0
 
 
 def make_pair(corpus, size, rng, augment=True, exposure=None):

@@ -68,6 +68,14 @@ def illumination_tv_loss(output, reference):
         F.mse_loss(sq(output[..., 1:] - output[..., :-1]), sq(reference[..., 1:] - reference[..., :-1]))
 
 
+def ema_update(ema, model, step, ema_max):
+    """Exponential moving average of the weights, warmed up over the first steps (integer buffers copied)."""
+    decay = min(ema_max, (1 + step) / (10 + step))
+    with torch.no_grad():
+        for pe, pm in zip(ema.state_dict().values(), model.state_dict().values()):
+            pe.copy_(pe * decay + pm * (1 - decay)) if pe.dtype.is_floating_point else pe.copy_(pm)
+
+
 def main_losses(model, prior, low, normal):
     enhanced, high_l, l, restored_r, r, n = model.decompose(low)
     gt_r, gt_l, _ = model.unfold(normal)  # the authors run the whole net on gt and use only its L and R
@@ -149,10 +157,7 @@ def train_main(model, prior, images, args, log):
         total.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
         opt.step()
-        decay = min(args.ema, (1 + step) / (10 + step))
-        with torch.no_grad():
-            for pe, pm in zip(ema.state_dict().values(), model.state_dict().values()):
-                pe.copy_(pe * decay + pm * (1 - decay)) if pe.dtype.is_floating_point else pe.copy_(pm)
+        ema_update(ema, model, step, args.ema)
         if step % 50 == 0 or step == args.steps - 1:
             history.append({"step": step, "total": float(total), **terms})
             log(f"main step {step} total {float(total):.4f} pixel {terms['pixel']:.4f} mu {model.mu.item():.3f}")

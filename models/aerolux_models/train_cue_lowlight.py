@@ -178,10 +178,7 @@ def main(argv=None):
         total.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
         opt.step()
-        decay = min(args.ema, (1 + step) / (10 + step))
-        with torch.no_grad():
-            for pe, pm in zip(ema.state_dict().values(), model.state_dict().values()):
-                pe.copy_(pe * decay + pm * (1 - decay)) if pe.dtype.is_floating_point else pe.copy_(pm)
+        train_cue.ema_update(ema, model, step, args.ema)
         step += 1
         if step % 25 == 0 or step == start_step + 1:
             history.append({"step": step, "total": float(total), "lr": lr, **terms})
